@@ -1,0 +1,46 @@
+package dev.gmailcli;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Where gmailcli keeps its files, resolved from options and environment variables.
+ *
+ * @param home the gmailcli directory ({@code GMAILCLI_HOME})
+ * @param credentials the OAuth client file
+ * @param token the saved login
+ */
+public record Locations(Path home, Path credentials, Path token) {
+
+  /**
+   * Resolves paths: an option wins over its environment variable, which wins over the default in
+   * {@code GMAILCLI_HOME} ({@code $XDG_CONFIG_HOME/gmailcli}, else {@code ~/.config/gmailcli}).
+   */
+  public static Locations resolve(
+      Map<String, String> env, Path userHome, Path credentialsOption, Path tokenOption) {
+    Path home;
+    if (isSet(env.get("GMAILCLI_HOME"))) {
+      home = Path.of(env.get("GMAILCLI_HOME"));
+    } else if (isSet(env.get("XDG_CONFIG_HOME")) && Path.of(env.get("XDG_CONFIG_HOME")).isAbsolute()) {
+      home = Path.of(env.get("XDG_CONFIG_HOME")).resolve("gmailcli");
+    } else {
+      home = userHome.resolve(".config").resolve("gmailcli");
+    }
+    Path credentials =
+        pick(credentialsOption, env.get("GMAILCLI_CREDENTIALS"), home.resolve("credentials.json"));
+    Path token = pick(tokenOption, env.get("GMAILCLI_TOKEN"), home.resolve("token.json"));
+    return new Locations(
+        home.toAbsolutePath(), credentials.toAbsolutePath(), token.toAbsolutePath());
+  }
+
+  private static Path pick(Path option, String variable, Path fallback) {
+    if (option != null) {
+      return option;
+    }
+    return isSet(variable) ? Path.of(variable) : fallback;
+  }
+
+  private static boolean isSet(String value) {
+    return value != null && !value.isBlank();
+  }
+}

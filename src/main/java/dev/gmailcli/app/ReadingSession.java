@@ -1,0 +1,30 @@
+package dev.gmailcli.app;
+
+import dev.gmailcli.auth.CredentialStore;
+import dev.gmailcli.auth.UserLogin;
+
+/**
+ * Opens the saved login for reading mail. With no saved login, a person at a terminal is taken
+ * through {@code gmailcli login} first (as the Python quickstart does); without a terminal (cron)
+ * gmailcli never starts a browser or a listener and stops with exit 3 instead.
+ */
+public final class ReadingSession {
+  private final Services services;
+
+  public ReadingSession(Services services) {
+    this.services = services;
+  }
+
+  public UserLogin open() {
+    CredentialStore store = services.credentialStore();
+    if (store.find().isEmpty()) {
+      if (!services.env().terminal().stdinInteractive()) {
+        throw CredentialStore.notLoggedIn(store.file());
+      }
+      services.env().err().println("Not logged in yet: starting `gmailcli login`.");
+      new LoginTask(services)
+          .run(LoginTask.DEFAULT_SCOPES, 0, LoginTask.DEFAULT_TIMEOUT);
+    }
+    return store.open(CredentialStore.READ_SCOPES);
+  }
+}

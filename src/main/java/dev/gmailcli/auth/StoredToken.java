@@ -1,0 +1,81 @@
+package dev.gmailcli.auth;
+
+import com.google.gson.JsonElement;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A saved login in google-auth's token.json format (Python's {@code Credentials.to_json}), so the
+ * same file works in gmailcli and in Python code. Fields gmailcli does not know are kept as they
+ * were read and written back unchanged. {@link #toString()} never shows a secret.
+ *
+ * @param token the access token, or null
+ * @param refreshToken the refresh token, or null
+ * @param tokenUri the token endpoint recorded at login (informational: refresh never uses it)
+ * @param clientId OAuth client id
+ * @param clientSecret OAuth client secret
+ * @param scopes granted scopes, or null when the file does not say
+ * @param universeDomain "googleapis.com" for Google's public cloud
+ * @param account the Gmail address, "" when unknown
+ * @param expiry when the access token expires (null = treat as expired)
+ * @param extras fields gmailcli does not interpret, in file order
+ */
+public record StoredToken(
+    String token,
+    String refreshToken,
+    String tokenUri,
+    String clientId,
+    String clientSecret,
+    List<String> scopes,
+    String universeDomain,
+    String account,
+    Instant expiry,
+    Map<String, JsonElement> extras) {
+
+  public StoredToken {
+    scopes = scopes == null ? null : List.copyOf(scopes);
+    extras = extras == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(extras));
+  }
+
+  /** The token after a refresh: new access token and expiry, refresh token and scopes if sent. */
+  public StoredToken refreshed(
+      String newToken, Instant newExpiry, String newRefreshToken, List<String> grantedScopes) {
+    return new StoredToken(
+        newToken,
+        newRefreshToken != null && !newRefreshToken.isBlank() ? newRefreshToken : refreshToken,
+        tokenUri,
+        clientId,
+        clientSecret,
+        grantedScopes != null && !grantedScopes.isEmpty() ? grantedScopes : scopes,
+        universeDomain,
+        account,
+        newExpiry,
+        extras);
+  }
+
+  /** The same token with the account's email address recorded. */
+  public StoredToken withAccount(String email) {
+    return new StoredToken(
+        token, refreshToken, tokenUri, clientId, clientSecret, scopes, universeDomain, email,
+        expiry, extras);
+  }
+
+  /** True when the file names its scopes and none of {@code anyOf} is among them. */
+  public boolean lacksAll(List<String> anyOf) {
+    return scopes != null && anyOf.stream().noneMatch(scopes::contains);
+  }
+
+  @Override
+  public String toString() {
+    return "StoredToken[account=" + account + ", clientId=" + clientId + ", scopes=" + scopes
+        + ", expiry=" + expiry + ", token=" + present(token) + ", refreshToken="
+        + present(refreshToken) + ", clientSecret=" + present(clientSecret) + "]";
+  }
+
+  private static String present(String secret) {
+    return secret == null ? "absent" : "<redacted>";
+  }
+}

@@ -1,0 +1,97 @@
+package dev.gmailcli.cli;
+
+import dev.gmailcli.Env;
+import dev.gmailcli.ExitCode;
+import dev.gmailcli.GmailCliException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import picocli.CommandLine;
+
+/**
+ * Builds and runs the command line: picocli wired to the injected streams, one exit-code map,
+ * and one error handler that prints {@code error:} and {@code hint:} lines (a stack trace only
+ * with --verbose).
+ */
+public final class Cli {
+  private Cli() {}
+
+  /** Runs gmailcli with {@code args} and returns the exit code. */
+  public static int run(Env env, String... args) {
+    silenceLibraryLogging();
+    try {
+      return create(env).execute(args);
+    } finally {
+      env.out().flush();
+      env.err().flush();
+    }
+  }
+
+  /** The configured command line (exposed for tests of help output). */
+  public static CommandLine create(Env env) {
+    CommandLine cli = new CommandLine(new GmailCliCommand(env), new CommandFactory(env));
+    cli.setOut(env.out());
+    cli.setErr(env.err());
+    cli.setCaseInsensitiveEnumValuesAllowed(true);
+    cli.setExecutionExceptionHandler(Cli::handleExecutionException);
+    cli.setParameterExceptionHandler(Cli::handleParameterException);
+    cli.setExitCodeExceptionMapper(
+        e -> e instanceof GmailCliException g ? g.exitCode().code() : ExitCode.INTERNAL.code());
+    Map<String, String> codes = exitCodeList();
+    cli.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(codes);
+    for (CommandLine sub : cli.getSubcommands().values()) {
+      sub.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(codes);
+    }
+    return cli;
+  }
+
+  static Map<String, String> exitCodeList() {
+    Map<String, String> codes = new LinkedHashMap<>();
+    for (ExitCode code : ExitCode.values()) {
+      codes.put(String.valueOf(code.code()), code.meaning());
+    }
+    return codes;
+  }
+
+  private static int handleExecutionException(
+      Exception e, CommandLine cli, CommandLine.ParseResult parseResult) {
+    Env env = ((CommandFactory) cli.getFactory()).env();
+    boolean verbose = GmailCliCommand.verbose(cli);
+    if (e instanceof GmailCliException failure) {
+      env.err().println("error: " + failure.getMessage());
+      if (failure.hint() != null) {
+        env.err().println("hint: " + failure.hint());
+      }
+      if (verbose && failure.getCause() != null) {
+        failure.getCause().printStackTrace(env.err());
+      }
+      return failure.exitCode().code();
+    }
+    env.err().println("error: unexpected internal error: " + e);
+    env.err().println(
+        "hint: run the command again with --verbose and report the output (it contains no secrets)");
+    if (verbose) {
+      e.printStackTrace(env.err());
+    }
+    return ExitCode.INTERNAL.code();
+  }
+
+  private static int handleParameterException(CommandLine.ParameterException e, String[] args) {
+    CommandLine cli = e.getCommandLine();
+    Env env = ((CommandFactory) cli.getFactory()).env();
+    env.err().println("error: " + e.getMessage());
+    env.err().println("hint: see `" + cli.getCommandSpec().qualifiedName() + " --help`");
+    return ExitCode.USAGE.code();
+  }
+
+  // Google's libraries log through java.util.logging (and at CONFIG would log request bodies
+  // holding secrets); gmailcli reports problems itself.
+  private static void silenceLibraryLogging() {
+    Logger root = Logger.getLogger("");
+    root.setLevel(Level.OFF);
+    for (java.util.logging.Handler handler : root.getHandlers()) {
+      root.removeHandler(handler);
+    }
+  }
+}

@@ -1,0 +1,54 @@
+package dev.gmailcli.cli;
+
+import dev.gmailcli.app.LoginTask;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code gmailcli login}. */
+@Command(
+    name = "login",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Log in to Gmail in the browser and save the login (token.json).",
+      "Uses Google's installed-app flow: a listener on 127.0.0.1, PKCE, and offline access."
+    })
+final class LoginCommand implements Callable<Integer> {
+  @ParentCommand GmailCliCommand root;
+
+  @Option(
+      names = "--scope",
+      paramLabel = "SCOPE",
+      description = {
+        "OAuth scope to ask for; repeatable. Short names like gmail.modify are expanded.",
+        "Default: https://www.googleapis.com/auth/gmail.readonly"
+      })
+  List<String> scopes;
+
+  @Option(
+      names = "--port",
+      paramLabel = "N",
+      converter = Converters.Port.class,
+      description = "Port for the login listener on 127.0.0.1 (default: a free port).")
+  int port;
+
+  @Option(
+      names = "--timeout",
+      paramLabel = "DURATION",
+      converter = Converters.Timeout.class,
+      description = "How long to wait for the browser, e.g. 90s, 5m (default: 5m).")
+  Duration timeout = LoginTask.DEFAULT_TIMEOUT;
+
+  @Override
+  public Integer call() {
+    List<String> wanted =
+        scopes == null || scopes.isEmpty()
+            ? LoginTask.DEFAULT_SCOPES
+            : scopes.stream().map(LoginTask::expandScope).distinct().toList();
+    new LoginTask(root.services()).run(wanted, port, timeout);
+    return 0;
+  }
+}

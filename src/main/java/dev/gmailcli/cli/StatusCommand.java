@@ -1,0 +1,50 @@
+package dev.gmailcli.cli;
+
+import dev.gmailcli.Env;
+import dev.gmailcli.app.StatusReport;
+import dev.gmailcli.output.StatusRenderer;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code gmailcli status}. */
+@Command(
+    name = "status",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Show the saved login: account, token file, scopes, access-token expiry, refresh token.",
+      "Reads token.json only; makes no network call and prints no secret."
+    })
+final class StatusCommand implements Callable<Integer> {
+  /** Output formats of status. */
+  enum Format {
+    table,
+    json
+  }
+
+  private final Env env;
+
+  @ParentCommand GmailCliCommand root;
+
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      description = "table or json (default: ${DEFAULT-VALUE}).")
+  Format format = Format.table;
+
+  StatusCommand(Env env) {
+    this.env = env;
+  }
+
+  @Override
+  public Integer call() {
+    StatusReport report = StatusReport.of(root.services());
+    if (format == Format.json) {
+      StatusRenderer.json(report, env.out());
+    } else {
+      StatusRenderer.table(report, env.out());
+    }
+    return 0;
+  }
+}

@@ -1,0 +1,24 @@
+package dev.gmailcli.gmail;
+
+/** Receives a listing as it arrives, page by page, so large listings need not fit in memory. */
+public interface ThreadSink {
+  /** One thread, in Gmail's order (newest first). */
+  void accept(ThreadSummary thread);
+
+  /**
+   * A page is done.
+   *
+   * @param listedSoFar threads passed to {@link #accept} so far
+   * @param resultSizeEstimate Gmail's estimate of the total
+   * @param morePages another page is about to be fetched
+   */
+  default void pageDone(int listedSoFar, Long resultSizeEstimate, boolean morePages) {}
+
+  /**
+   * The listing is over.
+   *
+   * @param nextPageToken set only when more threads remain beyond those listed
+   * @param resultSizeEstimate Gmail's estimate of the total, from the first page
+   */
+  void end(String nextPageToken, Long resultSizeEstimate);
+}

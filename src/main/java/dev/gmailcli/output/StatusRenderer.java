@@ -1,0 +1,69 @@
+package dev.gmailcli.output;
+
+import com.google.gson.stream.JsonWriter;
+import dev.gmailcli.app.StatusReport;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+
+/** Prints a {@link StatusReport} as aligned lines or as JSON. */
+public final class StatusRenderer {
+  private StatusRenderer() {}
+
+  /** {@code key  value} lines for a person. */
+  public static void table(StatusReport report, PrintWriter out) {
+    line(out, "account", report.account().isEmpty() ? "(unknown)" : report.account());
+    line(out, "token file", report.tokenFile().toString());
+    line(out, "client id", report.clientId() == null ? "(none)" : report.clientId());
+    line(out, "scopes", report.scopes().isEmpty() ? "(not recorded)" : String.join(" ", report.scopes()));
+    line(out, "access token", accessToken(report));
+    line(out, "refresh token", report.refreshTokenPresent() ? "present" : "absent (log in again when the access token expires)");
+    out.flush();
+  }
+
+  /** One JSON object for scripts. */
+  public static void json(StatusReport report, PrintWriter out) {
+    try {
+      JsonWriter json = ThreadJson.writer(out, true);
+      json.beginObject();
+      json.name("account").value(report.account());
+      json.name("tokenFile").value(report.tokenFile().toString());
+      json.name("clientId").value(report.clientId());
+      json.name("scopes").beginArray();
+      for (String scope : report.scopes()) {
+        json.value(scope);
+      }
+      json.endArray();
+      json.name("accessTokenExpiry").value(ThreadJson.rfc3339(report.expiry()));
+      json.name("accessTokenValid").value(report.accessTokenValid());
+      json.name("refreshTokenPresent").value(report.refreshTokenPresent());
+      json.endObject();
+      json.flush();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    out.println();
+    out.flush();
+  }
+
+  private static String accessToken(StatusReport report) {
+    if (report.expiry() == null) {
+      return "no expiry recorded (refreshed on next use)";
+    }
+    String when = ThreadJson.rfc3339(report.expiry());
+    if (report.accessTokenValid()) {
+      return "valid until " + when + " (" + describe(Duration.between(report.now(), report.expiry())) + " left)";
+    }
+    return "expired at " + when + " (refreshed on next use)";
+  }
+
+  private static String describe(Duration left) {
+    long minutes = left.toMinutes();
+    return minutes >= 60 ? minutes / 60 + "h" + (minutes % 60) + "m" : minutes + "m";
+  }
+
+  private static void line(PrintWriter out, String key, String value) {
+    out.println(Text.pad(key, 14) + value);
+  }
+}

@@ -1,0 +1,64 @@
+package dev.gmailcli.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import dev.gmailcli.support.CliHarness;
+import dev.gmailcli.support.CliRun;
+import dev.gmailcli.support.TestBrowser;
+import dev.gmailcli.testing.GoogleStandIn;
+import dev.gmailcli.testing.RecordedRequest;
+import java.nio.file.Files;
+import java.nio.file.attribute.PosixFilePermissions;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LoginE2ETest {
+  @TempDir java.nio.file.Path home;
+  GoogleStandIn google;
+  CliHarness cli;
+
+  @BeforeEach
+  void setUp() throws Exception {
+    google = GoogleStandIn.start().email("alice@example.com");
+    cli = new CliHarness(home).google(google.baseUrl()).credentials(google.credentialsJson());
+  }
+
+  @AfterEach
+  void tearDown() {
+    google.close();
+  }
+
+  @Test
+  void firstLogin_savesTokenJsonWithAccountAndPrivateModes() throws Exception {
+    TestBrowser browser = TestBrowser.following();
+    CliRun run = cli.browser(browser).interactive().run("login");
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out()).isEmpty();
+    assertThat(run.err()).contains("Logged in as alice@example.com").contains(cli.tokenPath().toString());
+    assertThat(browser.landingPages().get(0)).contains("close this tab");
+
+    JsonObject token = JsonParser.parseString(Files.readString(cli.tokenPath())).getAsJsonObject();
+    assertThat(token.keySet())
+        .containsExactly("token", "refresh_token", "token_uri", "client_id", "client_secret",
+            "scopes", "universe_domain", "account", "expiry");
+    assertThat(token.get("account").getAsString()).isEqualTo("alice@example.com");
+    assertThat(token.get("expiry").getAsString()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d{6})?Z");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(cli.tokenPath())))
+        .isEqualTo("rw-------");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(cli.configDir())))
+        .isEqualTo("rwx------");
+
+    RecordedRequest auth = google.requests("auth").get(0);
+    assertThat(auth.param("code_challenge_method")).isEqualTo("S256");
+    assertThat(auth.param("access_type")).isEqualTo("offline");
+    assertThat(auth.param("prompt")).isEqualTo("consent");
+    assertThat(auth.param("redirect_uri")).matches("http://127\\.0\\.0\\.1:\\d+/");
+    assertThat(google.count("token.code")).isEqualTo(1);
+    assertThat(google.unmatched()).isEmpty();
+  }
+}
