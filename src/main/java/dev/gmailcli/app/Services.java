@@ -14,7 +14,7 @@ import dev.gmailcli.http.HttpSettings;
 import dev.gmailcli.http.Retrier;
 import dev.gmailcli.http.RetryPolicy;
 import java.nio.file.Path;
-import java.security.SecureRandom;
+import java.util.SplittableRandom;
 import java.util.function.Consumer;
 
 /**
@@ -39,7 +39,8 @@ public final class Services {
     this.diagnostics = verbose ? line -> env.err().println("debug: " + line) : line -> {};
     this.httpSettings = new HttpSettings(diagnostics);
     this.retrier =
-        new Retrier(RetryPolicy.standard(), env.sleeper(), new SecureRandom(), env.clock(), diagnostics);
+        new Retrier(
+            RetryPolicy.standard(), env.sleeper(), new SplittableRandom(), env.clock(), diagnostics);
   }
 
   public Env env() {

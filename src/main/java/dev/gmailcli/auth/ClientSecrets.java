@@ -37,6 +37,9 @@ public record ClientSecrets(
     } catch (NoSuchFileException e) {
       throw GmailCliException.config(
           "OAuth client file not found: " + path, String.format(DOWNLOAD_HINT, path), null);
+    } catch (java.nio.charset.CharacterCodingException e) {
+      throw GmailCliException.config(
+          path + " is not UTF-8 text", String.format(DOWNLOAD_HINT, path), null);
     } catch (IOException e) {
       throw GmailCliException.config(
           "cannot read OAuth client file " + path + ": " + e.getMessage(),

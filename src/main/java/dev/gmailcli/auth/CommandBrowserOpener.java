@@ -68,7 +68,7 @@ public final class CommandBrowserOpener implements BrowserOpener {
   }
 
   private static List<String> withUrl(String entry, String url) {
-    List<String> words = new ArrayList<>(List.of(entry.split("\\s+")));
+    List<String> words = words(entry);
     boolean substituted = false;
     for (int i = 0; i < words.size(); i++) {
       if (words.get(i).contains("%s")) {
@@ -78,6 +78,40 @@ public final class CommandBrowserOpener implements BrowserOpener {
     }
     if (!substituted) {
       words.add(url);
+    }
+    return words;
+  }
+
+  /** Splits a command like a POSIX shell would for quotes: {@code "/opt/My Browser/x" %s}. */
+  static List<String> words(String command) {
+    List<String> words = new ArrayList<>();
+    StringBuilder word = new StringBuilder();
+    boolean inWord = false;
+    char quote = 0;
+    for (int i = 0; i < command.length(); i++) {
+      char c = command.charAt(i);
+      if (quote != 0) {
+        if (c == quote) {
+          quote = 0;
+        } else {
+          word.append(c);
+        }
+      } else if (c == '"' || c == '\'') {
+        quote = c;
+        inWord = true;
+      } else if (Character.isWhitespace(c)) {
+        if (inWord) {
+          words.add(word.toString());
+          word.setLength(0);
+          inWord = false;
+        }
+      } else {
+        word.append(c);
+        inWord = true;
+      }
+    }
+    if (inWord) {
+      words.add(word.toString());
     }
     return words;
   }

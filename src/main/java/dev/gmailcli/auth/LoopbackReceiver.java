@@ -143,8 +143,12 @@ public final class LoopbackReceiver implements VerificationCodeReceiver {
         return;
       }
       boolean success = callback instanceof AuthorizationCallback.Code;
-      respond(exchange, 200, success ? LandingPages.SUCCESS : LandingPages.DECLINED);
-      result.complete(callback);
+      try {
+        respond(exchange, 200, success ? LandingPages.SUCCESS : LandingPages.DECLINED);
+      } finally {
+        // the answer counts even if the browser hung up before reading the page
+        result.complete(callback);
+      }
     }
   }
 

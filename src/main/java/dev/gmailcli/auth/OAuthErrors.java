@@ -71,7 +71,7 @@ public final class OAuthErrors {
           "run `gmailcli login` with the scopes you need (--scope)",
           failure);
     }
-    if (http == null || Transience.isTransient(failure)) {
+    if (http == null || Transience.isTransient(http)) {
       return GmailCliException.temporary(
           "could not " + what + ": " + Retrier.describe(failure),
           "check the network connection and try again",

@@ -62,6 +62,11 @@ public final class TokenFile {
       text = Files.readString(path, StandardCharsets.UTF_8);
     } catch (NoSuchFileException e) {
       return Optional.empty();
+    } catch (java.nio.charset.CharacterCodingException e) {
+      throw GmailCliException.config(
+          "cannot use " + path + ": it is not UTF-8 text",
+          "fix the file, or delete it and run `gmailcli login`",
+          null);
     } catch (IOException e) {
       throw GmailCliException.config(
           "cannot read " + path + ": " + describe(e), "check the file's owner and permissions", e);

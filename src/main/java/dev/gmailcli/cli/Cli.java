@@ -3,6 +3,7 @@ package dev.gmailcli.cli;
 import dev.gmailcli.Env;
 import dev.gmailcli.ExitCode;
 import dev.gmailcli.GmailCliException;
+import dev.gmailcli.output.Text;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.logging.Level;
@@ -59,16 +60,16 @@ public final class Cli {
     Env env = ((CommandFactory) cli.getFactory()).env();
     boolean verbose = GmailCliCommand.verbose(cli);
     if (e instanceof GmailCliException failure) {
-      env.err().println("error: " + failure.getMessage());
+      env.err().println("error: " + printable(failure.getMessage()));
       if (failure.hint() != null) {
-        env.err().println("hint: " + failure.hint());
+        env.err().println("hint: " + printable(failure.hint()));
       }
       if (verbose && failure.getCause() != null) {
         failure.getCause().printStackTrace(env.err());
       }
       return failure.exitCode().code();
     }
-    env.err().println("error: unexpected internal error: " + e);
+    env.err().println("error: unexpected internal error: " + printable(String.valueOf(e)));
     env.err().println(
         "hint: run the command again with --verbose and report the output (it contains no secrets)");
     if (verbose) {
@@ -83,6 +84,11 @@ public final class Cli {
     env.err().println("error: " + e.getMessage());
     env.err().println("hint: see `" + cli.getCommandSpec().qualifiedName() + " --help`");
     return ExitCode.USAGE.code();
+  }
+
+  // Messages may quote what a server sent; never let that drive the terminal.
+  private static String printable(String message) {
+    return Text.oneLine(message);
   }
 
   // Google's libraries log through java.util.logging (and at CONFIG would log request bodies

@@ -33,7 +33,7 @@ final class Converters {
         return Durations.parse(value);
       } catch (IllegalArgumentException e) {
         throw new CommandLine.TypeConversionException(
-            "'" + value + "' is not a duration (examples: 90s, 5m, 1h)");
+            "'" + value + "' is not a duration of up to 24h (examples: 90s, 5m, 1h)");
       }
     }
   }

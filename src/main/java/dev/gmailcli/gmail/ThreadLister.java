@@ -56,7 +56,8 @@ public final class ThreadLister {
       }
       listed += threads.size();
       pageToken = page.getNextPageToken();
-      boolean more = pageToken != null && !threads.isEmpty() && listed < query.max();
+      boolean more =
+          pageToken != null && !threads.isEmpty() && listed < query.max() && sink.wantsMore();
       sink.pageDone(listed, estimate, more);
       if (!more) {
         break;

@@ -15,6 +15,14 @@ public interface ThreadSink {
   default void pageDone(int listedSoFar, Long resultSizeEstimate, boolean morePages) {}
 
   /**
+   * False once the output can take no more (a closed pipe, as in {@code | head}): the listing
+   * then stops instead of fetching pages nobody reads.
+   */
+  default boolean wantsMore() {
+    return true;
+  }
+
+  /**
    * The listing is over.
    *
    * @param nextPageToken set only when more threads remain beyond those listed

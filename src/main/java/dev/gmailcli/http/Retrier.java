@@ -73,6 +73,7 @@ public final class Retrier {
   public final class Budget {
     private int attempts = 1;
     private Duration waited = Duration.ZERO;
+    private Duration refusedWait;
 
     /**
      * Waits before the next attempt; false (without waiting) when the policy is used up or the
@@ -84,6 +85,7 @@ public final class Retrier {
       }
       Duration delay = retryAfter != null ? retryAfter : jittered(attempts);
       if (waited.plus(delay).compareTo(policy.maxTotalWait()) > 0) {
+        refusedWait = retryAfter;
         return false;
       }
       diagnostics.accept(
@@ -102,9 +104,11 @@ public final class Retrier {
 
     /** The error to report when this budget is used up. */
     public GmailCliException exhausted(String what, String lastFailure, Throwable cause) {
+      String asked =
+          refusedWait == null ? "" : "; Google asked to wait " + refusedWait.toSeconds() + " s more";
       return GmailCliException.temporary(
           "could not " + what + ": " + lastFailure + " (gave up after " + attempts + " attempt"
-              + (attempts == 1 ? "" : "s") + " over " + waited.toSeconds() + " s)",
+              + (attempts == 1 ? "" : "s") + " over " + waited.toSeconds() + " s" + asked + ")",
           "Google is busy or unreachable; try again in a few minutes",
           cause);
     }

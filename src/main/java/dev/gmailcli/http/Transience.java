@@ -30,7 +30,7 @@ public final class Transience {
     return status == 403 && reasons.stream().anyMatch(RATE_LIMIT_REASONS::contains);
   }
 
-  /** An HTTP failure as above, or a network failure (refused, reset, timed out). */
+  /** An HTTP failure as above, or a network failure (refused, reset, timed out; not TLS). */
   public static boolean isTransient(IOException e) {
     if (e instanceof GoogleJsonResponseException json) {
       return isTransient(json.getStatusCode(), reasons(json.getDetails()));
@@ -38,7 +38,9 @@ public final class Transience {
     if (e instanceof HttpResponseException http) {
       return isTransient(http.getStatusCode(), List.of());
     }
-    return true;
+    // a certificate or TLS setup problem will not go away by itself
+    return !(e instanceof javax.net.ssl.SSLHandshakeException
+        || e instanceof javax.net.ssl.SSLPeerUnverifiedException);
   }
 
   /** The error reasons in a Google JSON error body, e.g. "rateLimitExceeded". */

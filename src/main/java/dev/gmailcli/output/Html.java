@@ -37,7 +37,8 @@ public final class Html {
     if (entity.startsWith("#")) {
       boolean hex = entity.length() > 1 && (entity.charAt(1) == 'x' || entity.charAt(1) == 'X');
       int cp = Integer.parseInt(entity.substring(hex ? 2 : 1), hex ? 16 : 10);
-      return Character.isValidCodePoint(cp) && cp != 0 ? new String(Character.toChars(cp)) : matcher.group();
+      boolean usable = Character.isValidCodePoint(cp) && cp != 0 && (cp < 0xD800 || cp > 0xDFFF);
+      return usable ? new String(Character.toChars(cp)) : matcher.group();
     }
     return NAMED.getOrDefault(entity, matcher.group());
   }

@@ -50,6 +50,11 @@ final class JsonThreadsRenderer implements ThreadSink {
   }
 
   @Override
+  public boolean wantsMore() {
+    return !out.checkError();
+  }
+
+  @Override
   public void end(String nextPageToken, Long resultSizeEstimate) {
     start();
     try {

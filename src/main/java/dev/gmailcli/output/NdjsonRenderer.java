@@ -29,6 +29,11 @@ final class NdjsonRenderer implements ThreadSink {
   }
 
   @Override
+  public boolean wantsMore() {
+    return !out.checkError();
+  }
+
+  @Override
   public void end(String nextPageToken, Long resultSizeEstimate) {
     out.flush();
   }

@@ -35,6 +35,11 @@ public final class ProgressSink implements ThreadSink {
   }
 
   @Override
+  public boolean wantsMore() {
+    return delegate.wantsMore();
+  }
+
+  @Override
   public void end(String nextPageToken, Long resultSizeEstimate) {
     if (drawn) {
       err.print("\r\033[K");

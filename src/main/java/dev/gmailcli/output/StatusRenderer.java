@@ -64,6 +64,6 @@ public final class StatusRenderer {
   }
 
   private static void line(PrintWriter out, String key, String value) {
-    out.println(Text.pad(key, 14) + value);
+    out.println(Text.pad(key, 15) + value);
   }
 }

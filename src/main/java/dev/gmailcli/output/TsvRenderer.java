@@ -36,6 +36,11 @@ final class TsvRenderer implements ThreadSink {
   }
 
   @Override
+  public boolean wantsMore() {
+    return !out.checkError();
+  }
+
+  @Override
   public void end(String nextPageToken, Long resultSizeEstimate) {
     out.flush();
   }

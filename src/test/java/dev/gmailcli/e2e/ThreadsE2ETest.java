@@ -215,6 +215,30 @@ class ThreadsE2ETest {
   }
 
   @Test
+  void closedOutput_stopsFetchingFurtherPages() throws Exception {
+    google.mailbox().generate(1200);
+    cli.token(TokenFixtures.valid(google, now));
+    java.io.Writer closedPipe =
+        new java.io.Writer() {
+          @Override
+          public void write(char[] buffer, int offset, int length) throws java.io.IOException {
+            throw new java.io.IOException("Broken pipe");
+          }
+
+          @Override
+          public void flush() {}
+
+          @Override
+          public void close() {}
+        };
+
+    CliRun run = cli.out(closedPipe).run("threads", "--max", "1200", "--format", "ndjson");
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(google.count("threads.list")).isEqualTo(1);
+  }
+
+  @Test
   void emptyMailbox_printsEmptyThreadsArray() throws Exception {
     google.close();
     google = GoogleStandIn.start();

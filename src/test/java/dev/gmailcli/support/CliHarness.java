@@ -31,6 +31,7 @@ public final class CliHarness {
   };
   private Terminal terminal = Terminal.none();
   private final RecordingSleeper sleeper = new RecordingSleeper();
+  private java.io.Writer outSink;
 
   /** @param home a temporary directory used as $HOME */
   public CliHarness(Path home) {
@@ -81,6 +82,12 @@ public final class CliHarness {
     return terminal(new Terminal(true, true, true, 80));
   }
 
+  /** Sends stdout to {@code writer} instead of capturing it (e.g. to simulate a closed pipe). */
+  public CliHarness out(java.io.Writer writer) {
+    this.outSink = writer;
+    return this;
+  }
+
   public RecordingSleeper sleeper() {
     return sleeper;
   }
@@ -122,7 +129,7 @@ public final class CliHarness {
     StringWriter err = new StringWriter();
     Env environment =
         new Env(
-            new PrintWriter(out, true),
+            new PrintWriter(outSink != null ? outSink : out, true),
             new PrintWriter(err, true),
             new ByteArrayInputStream(new byte[0]),
             Map.copyOf(env),

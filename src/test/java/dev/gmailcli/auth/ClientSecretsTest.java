@@ -1,0 +1,147 @@
+package dev.gmailcli.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.gmailcli.Endpoints;
+import dev.gmailcli.ExitCode;
+import dev.gmailcli.GmailCliException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class ClientSecretsTest {
+  @TempDir Path tmp;
+
+  private Path file(String json) throws Exception {
+    return Files.writeString(tmp.resolve("credentials.json"), json);
+  }
+
+  private static void assertConfigErrorWithDesktopHint(Path path, String messagePart) {
+    assertThatThrownBy(() -> ClientSecrets.read(path))
+        .isInstanceOfSatisfying(
+            GmailCliException.class,
+            e -> {
+              assertThat(e.exitCode()).isEqualTo(ExitCode.CONFIG);
+              assertThat(e.getMessage()).contains(messagePart);
+              assertThat(e.hint()).contains("Desktop app", path.toString());
+            });
+  }
+
+  @Test
+  void installedClient_isReadAsDesktopApp() throws Exception {
+    Path path =
+        file(
+            "{\"installed\": {\"client_id\": \"fake-id.apps.googleusercontent.com\","
+                + " \"project_id\": \"fake-project\","
+                + " \"auth_uri\": \"https://accounts.example.test/auth\","
+                + " \"token_uri\": \"https://oauth2.example.test/token\","
+                + " \"client_secret\": \"fake-client-secret\","
+                + " \"redirect_uris\": [\"http://localhost\"]}}");
+
+    ClientSecrets secrets = ClientSecrets.read(path);
+
+    assertThat(secrets)
+        .isEqualTo(
+            new ClientSecrets(
+                "fake-id.apps.googleusercontent.com", "fake-client-secret",
+                "https://accounts.example.test/auth", "https://oauth2.example.test/token", true));
+  }
+
+  @Test
+  void webClient_isToleratedButNotDesktop() throws Exception {
+    Path path =
+        file("{\"web\": {\"client_id\": \"fake-web-id\", \"client_secret\": \"fake-web-secret\"}}");
+
+    ClientSecrets secrets = ClientSecrets.read(path);
+
+    assertThat(secrets.clientId()).isEqualTo("fake-web-id");
+    assertThat(secrets.clientSecret()).isEqualTo("fake-web-secret");
+    assertThat(secrets.desktopApp()).isFalse();
+  }
+
+  @Test
+  void missingEndpoints_defaultToGoogles() throws Exception {
+    Path path = file("{\"installed\": {\"client_id\": \"fake-id\", \"client_secret\": \"fake-s\"}}");
+
+    ClientSecrets secrets = ClientSecrets.read(path);
+
+    assertThat(secrets.authUri()).isEqualTo("https://accounts.google.com/o/oauth2/auth");
+    assertThat(secrets.tokenUri()).isEqualTo(Endpoints.GOOGLE_TOKEN_URI);
+  }
+
+  @Test
+  void installedWinsOverWeb() throws Exception {
+    Path path =
+        file(
+            "{\"web\": {\"client_id\": \"web-id\", \"client_secret\": \"s\"},"
+                + " \"installed\": {\"client_id\": \"desktop-id\", \"client_secret\": \"s\"}}");
+
+    assertThat(ClientSecrets.read(path).clientId()).isEqualTo("desktop-id");
+  }
+
+  @Test
+  void toString_hidesTheSecret() throws Exception {
+    Path path =
+        file("{\"installed\": {\"client_id\": \"fake-id\", \"client_secret\": \"fake-s3cret\"}}");
+
+    assertThat(ClientSecrets.read(path).toString())
+        .contains("fake-id", "<redacted>")
+        .doesNotContain("fake-s3cret");
+  }
+
+  @Test
+  void missingFile_isConfigErrorWithDesktopHint() {
+    Path path = tmp.resolve("nowhere.json");
+
+    assertConfigErrorWithDesktopHint(path, "not found");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"not json {", "[1, 2]", "\"just a string\"", ""})
+  void notAJsonObject_isConfigErrorWithDesktopHint(String text) throws Exception {
+    assertConfigErrorWithDesktopHint(file(text), "not valid JSON");
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "{}",
+        "{\"client_id\": \"fake-id\", \"client_secret\": \"fake-s\"}",
+        "{\"installed\": \"fake-id\"}",
+        "{\"type\": \"service_account\", \"private_key\": \"fake-key\"}"
+      })
+  void noInstalledOrWebSection_isConfigErrorWithDesktopHint(String text) throws Exception {
+    assertConfigErrorWithDesktopHint(file(text), "no \"installed\" or \"web\" section");
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "{\"installed\": {\"client_secret\": \"fake-s\"}}",
+        "{\"installed\": {\"client_id\": \"\", \"client_secret\": \"fake-s\"}}",
+        "{\"installed\": {\"client_id\": {\"x\": 1}, \"client_secret\": \"fake-s\"}}"
+      })
+  void missingClientId_isConfigErrorWithDesktopHint(String text) throws Exception {
+    assertConfigErrorWithDesktopHint(file(text), "lacks client_id");
+  }
+
+  @Test
+  void missingClientSecret_isConfigErrorNamingIt() throws Exception {
+    assertConfigErrorWithDesktopHint(
+        file("{\"installed\": {\"client_id\": \"fake-id\"}}"), "lacks client_secret");
+  }
+
+  @Test
+  void errorMessages_neverContainTheSecret() throws Exception {
+    Path path = file("{\"installed\": {\"client_secret\": \"fake-s3cret\"}}");
+
+    assertThatThrownBy(() -> ClientSecrets.read(path))
+        .isInstanceOfSatisfying(
+            GmailCliException.class,
+            e -> assertThat(e.getMessage() + e.hint()).doesNotContain("fake-s3cret"));
+  }
+}

@@ -1,0 +1,117 @@
+package dev.gmailcli.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.api.client.http.javanet.DefaultConnectionFactory;
+import com.google.api.client.http.javanet.NetHttpTransport;
+import dev.gmailcli.support.CliHarness;
+import dev.gmailcli.support.CliRun;
+import dev.gmailcli.support.TestBrowser;
+import dev.gmailcli.support.TokenFixtures;
+import dev.gmailcli.testing.GoogleStandIn;
+import dev.gmailcli.testing.RecordedRequest;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** No secret is ever printed, even with --verbose; a refresh that cannot be saved is an error. */
+class SecretsAndSavingE2ETest {
+  @TempDir Path home;
+  GoogleStandIn google;
+  CliHarness cli;
+
+  @BeforeEach
+  void setUp() throws Exception {
+    google = GoogleStandIn.start();
+    google.mailbox().generate(60);
+    cli = new CliHarness(home).google(google.baseUrl()).credentials(google.credentialsJson());
+  }
+
+  @AfterEach
+  void tearDown() {
+    google.close();
+  }
+
+  @Test
+  void verboseLoginRefreshListingAndLogout_printNoSecret() throws Exception {
+    CliRun login = cli.interactive().browser(TestBrowser.following()).run("login", "--verbose");
+    String firstToken = Files.readString(cli.tokenPath());
+    google.expireAccessTokens();
+    CliRun threads = cli.run("threads", "--verbose", "--max", "60", "--details");
+    CliRun status = cli.run("status", "--verbose");
+    CliRun logout = cli.run("logout", "--verbose");
+
+    assertThat(login.exitCode()).as(login.err()).isZero();
+    assertThat(threads.exitCode()).as(threads.err()).isZero();
+    assertThat(threads.err()).contains("debug: GET").contains("debug: POST");
+    List<String> secrets = new ArrayList<>(List.of(GoogleStandIn.CLIENT_SECRET));
+    RecordedRequest exchange = google.requests("token.code").get(0);
+    secrets.add(exchange.formParam("code"));
+    secrets.add(exchange.formParam("code_verifier"));
+    for (RecordedRequest request : google.requests("token.refresh")) {
+      secrets.add(request.formParam("refresh_token"));
+    }
+    for (RecordedRequest request : google.requests("threads.list")) {
+      secrets.add(request.header("authorization").substring("Bearer ".length()));
+    }
+    secrets.add(tokenField(firstToken, "token"));
+    secrets.add(tokenField(Files.exists(cli.tokenPath()) ? Files.readString(cli.tokenPath()) : firstToken, "token"));
+    String printed = login.out() + login.err() + threads.out() + threads.err() + status.out()
+        + status.err() + logout.out() + logout.err();
+    assertThat(secrets).allSatisfy(secret -> assertThat(secret).isNotBlank());
+    assertThat(secrets).allSatisfy(secret -> assertThat(printed).doesNotContain(secret));
+  }
+
+  @Test
+  void refreshThatCannotBeSaved_exits4_namingTheFile() throws Exception {
+    String refresh = google.seedRefreshToken(TokenFixtures.READONLY);
+    cli.token(TokenFixtures.expired(google, Instant.now(), refresh));
+    Path dir = cli.configDir();
+    // while Google answers the refresh, the directory vanishes and a file takes its name
+    NetHttpTransport transport =
+        new NetHttpTransport.Builder()
+            .setConnectionFactory(
+                url -> {
+                  if (url.getPath().equals("/token")) {
+                    replaceDirectoryWithFile(dir);
+                  }
+                  return new DefaultConnectionFactory().openConnection(url);
+                })
+            .build();
+
+    CliRun run = cli.transport(transport).run("threads");
+
+    assertThat(run.exitCode()).isEqualTo(4);
+    assertThat(run.err()).contains("cannot save the login to " + cli.tokenPath());
+    assertThat(run.out()).isEmpty();
+    assertThat(google.count("threads.list")).isZero();
+  }
+
+  private static void replaceDirectoryWithFile(Path dir) {
+    try {
+      if (Files.isDirectory(dir)) {
+        try (var files = Files.list(dir)) {
+          for (Path file : files.toList()) {
+            Files.delete(file);
+          }
+        }
+        Files.delete(dir);
+        Files.writeString(dir, "not a directory");
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static String tokenField(String json, String field) {
+    return com.google.gson.JsonParser.parseString(json).getAsJsonObject().get(field).getAsString();
+  }
+}
