@@ -90,7 +90,8 @@ public final class Services {
         "gmailcli/" + Version.current());
   }
 
-  public ThreadLister threadLister(GmailService gmail) {
-    return new ThreadLister(gmail, env.sleeper(), env.clock(), warnings());
+  /** @param warnings where problems that do not stop the listing are reported */
+  public ThreadLister threadLister(GmailService gmail, Consumer<String> warnings) {
+    return new ThreadLister(gmail, env.sleeper(), env.clock(), warnings);
   }
 }

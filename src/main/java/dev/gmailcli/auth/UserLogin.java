@@ -45,20 +45,28 @@ public final class UserLogin implements GmailAuthorization {
     if (store.isDue(token())) {
       credentials.refresh();
     }
+    String sentWith = token().token();
     adapter.initialize(request);
     // HttpCredentialsAdapter set itself as the 401 handler, but it logs and swallows refresh
     // failures; this handler lets them surface (invalid_grant → exit 3) and retries only once.
-    boolean[] refreshed = {false};
+    boolean[] retried = {false};
     request.setUnsuccessfulResponseHandler(
         (req, response, supportsRetry) -> {
-          if (response.getStatusCode() != 401 || refreshed[0] || !supportsRetry) {
+          if (response.getStatusCode() != 401 || retried[0] || !supportsRetry) {
             return false;
           }
-          refreshed[0] = true;
-          credentials.refresh();
+          retried[0] = true;
+          refreshUnlessDoneSince(sentWith);
           adapter.initialize(req);
           return true;
         });
+  }
+
+  // The 50 parts of a batch all fail with 401 together: the first refreshes, the rest reuse it.
+  private synchronized void refreshUnlessDoneSince(String sentWith) throws IOException {
+    if (java.util.Objects.equals(current.token(), sentWith)) {
+      credentials.refresh();
+    }
   }
 
   private synchronized StoredToken refreshNow() {

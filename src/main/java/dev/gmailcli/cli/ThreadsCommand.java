@@ -84,10 +84,16 @@ final class ThreadsCommand implements Callable<Integer> {
     Services services = root.services();
     var login = new ReadingSession(services).open();
     ThreadSink sink = chosen.sink(env.out(), env.clock(), env.terminal().columns());
-    if (env.terminal().stderrTerminal()) {
-      sink = new ProgressSink(sink, env.err());
+    if (!env.terminal().stderrTerminal()) {
+      services.threadLister(services.gmail(login), services.warnings()).list(request, sink);
+      return 0;
     }
-    services.threadLister(services.gmail(login)).list(request, sink);
+    ProgressSink progress = new ProgressSink(sink, env.err(), services.warnings());
+    try {
+      services.threadLister(services.gmail(login), progress::warn).list(request, progress);
+    } finally {
+      progress.clear();
+    }
     return 0;
   }
 }

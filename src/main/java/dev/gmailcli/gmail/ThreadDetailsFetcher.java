@@ -108,8 +108,13 @@ final class ThreadDetailsFetcher {
           }
         } else if (status == 404) {
           warnings.accept("thread " + id + " was deleted while listing; it is shown without details");
-        } else {
+        } else if (status == 401 || status == 403) {
+          // the login itself is the problem: every other thread would fail the same way
           throw GmailErrors.forStatus(status, error, "fetch details of thread " + id, null);
+        } else {
+          String message = error == null || error.getMessage() == null ? "" : ": " + error.getMessage();
+          warnings.accept("Gmail refused the details of thread " + id + " (HTTP " + status + message
+              + "); it is shown without details");
         }
       }
     };
