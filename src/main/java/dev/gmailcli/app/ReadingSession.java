@@ -1,7 +1,9 @@
 package dev.gmailcli.app;
 
 import dev.gmailcli.auth.CredentialStore;
-import dev.gmailcli.auth.UserLogin;
+import dev.gmailcli.auth.GmailAuthorization;
+import dev.gmailcli.auth.StoredToken;
+import java.util.Optional;
 
 /**
  * Opens the saved login for reading mail. With no saved login, a person at a terminal is taken
@@ -15,16 +17,18 @@ public final class ReadingSession {
     this.services = services;
   }
 
-  public UserLogin open() {
+  /** The saved login, ready for Gmail requests (refreshed and saved first when due). */
+  public GmailAuthorization open() {
     CredentialStore store = services.credentialStore();
-    if (store.find().isEmpty()) {
+    Optional<StoredToken> saved = store.find();
+    if (saved.isEmpty()) {
       if (!services.env().terminal().stdinInteractive()) {
         throw CredentialStore.notLoggedIn(store.file());
       }
       services.env().err().println("Not logged in yet: starting `gmailcli login`.");
-      new LoginTask(services)
-          .run(LoginTask.DEFAULT_SCOPES, 0, LoginTask.DEFAULT_TIMEOUT);
+      saved = Optional.of(
+          new LoginTask(services).run(LoginTask.DEFAULT_SCOPES, 0, LoginTask.DEFAULT_TIMEOUT));
     }
-    return store.open(CredentialStore.READ_SCOPES);
+    return store.open(saved.get(), CredentialStore.READ_SCOPES);
   }
 }

@@ -54,7 +54,11 @@ public final class CredentialStore {
    *     broken file
    */
   public UserLogin open(List<String> requiredAnyOf) {
-    StoredToken token = find().orElseThrow(() -> notLoggedIn(file));
+    return open(find().orElseThrow(() -> notLoggedIn(file)), requiredAnyOf);
+  }
+
+  /** As {@link #open(List)}, for a login already read from the file. */
+  public UserLogin open(StoredToken token, List<String> requiredAnyOf) {
     checkUsable(token);
     if (token.lacksAll(requiredAnyOf)) {
       throw GmailCliException.loginRequired(

@@ -1,11 +1,7 @@
 package dev.gmailcli.cli;
 
-import dev.gmailcli.Env;
-import dev.gmailcli.app.ReadingSession;
-import dev.gmailcli.app.Services;
+import dev.gmailcli.app.ListThreadsTask;
 import dev.gmailcli.gmail.ThreadQuery;
-import dev.gmailcli.gmail.ThreadSink;
-import dev.gmailcli.output.ProgressSink;
 import dev.gmailcli.output.ThreadFormat;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -23,8 +19,6 @@ import picocli.CommandLine.ParentCommand;
           + " otherwise."
     })
 final class ThreadsCommand implements Callable<Integer> {
-  private final Env env;
-
   @ParentCommand GmailCliCommand root;
 
   @Option(
@@ -70,30 +64,13 @@ final class ThreadsCommand implements Callable<Integer> {
       description = "table, tsv, json or ndjson (default: table on a terminal, else tsv).")
   ThreadFormat format;
 
-  ThreadsCommand(Env env) {
-    this.env = env;
-  }
-
   @Override
   public Integer call() {
-    ThreadFormat chosen =
-        format != null ? format : env.terminal().stdoutTerminal() ? ThreadFormat.TABLE : ThreadFormat.TSV;
+    ListThreadsTask task = new ListThreadsTask(root.services());
+    ThreadFormat chosen = format != null ? format : task.defaultFormat();
     boolean withDetails = details != null ? details : chosen.detailsByDefault();
-    ThreadQuery request =
-        new ThreadQuery(max, query, labels, includeSpamTrash, pageToken, withDetails);
-    Services services = root.services();
-    var login = new ReadingSession(services).open();
-    ThreadSink sink = chosen.sink(env.out(), env.clock(), env.terminal().columns());
-    if (!env.terminal().stderrTerminal()) {
-      services.threadLister(services.gmail(login), services.warnings()).list(request, sink);
-      return 0;
-    }
-    ProgressSink progress = new ProgressSink(sink, env.err(), services.warnings());
-    try {
-      services.threadLister(services.gmail(login), progress::warn).list(request, progress);
-    } finally {
-      progress.clear();
-    }
+    task.run(
+        new ThreadQuery(max, query, labels, includeSpamTrash, pageToken, withDetails), chosen);
     return 0;
   }
 }
