@@ -98,6 +98,7 @@ standin_start() {
       dev.gmailcli.testing.StandInMain "${args[@]}" >"$dir/log" 2>&1 </dev/null &
   STANDIN_PID=$!
   trap standin_stop EXIT
+  trap 'exit 130' INT TERM
   local i
   for i in $(seq 1 200); do
     [ -s "$dir/url" ] && break

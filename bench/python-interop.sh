@@ -13,13 +13,12 @@
 #      saves; Python then uses gmailcli's file without refreshing.
 #   c. gmailcli logs in -> Python uses gmailcli's token.json without a refresh; same thread ids;
 #      and once expired, Python refreshes it and gmailcli uses Python's save without refreshing.
-#   d. token.json details: unknown fields, scopes as a string, missing/empty expiry, a symlink.
+#   d. token.json details: unknown fields, scopes as a string, missing/empty expiry, a symlink,
+#      a file from an older google-auth.
 #
 # Note on Python's login: google-auth-oauthlib's run_local_server sends access_type=offline but
-# not prompt=consent. Google returns a refresh token on a user's first consent anyway; the
-# stand-in only with prompt=consent. So the browser used for Python's login adds prompt=consent,
-# i.e. the user consents as on a first login; otherwise Python's token.json has no refresh_token
-# and google-auth itself cannot load it again.
+# not prompt=consent. Google (and the stand-in) return a refresh token on a user's first consent
+# anyway, which is what happens here.
 set -uo pipefail
 # shellcheck source=bench/common.sh
 . "$(dirname "$0")/common.sh"
@@ -36,15 +35,6 @@ mode_of() { stat -c %a "$1" 2>/dev/null || stat -f %Lp "$1"; }
 bench_build
 bench_venv
 write_browser
-# the browser for Python's login: consents as on a first login (see the note above)
-PY_BROWSER=$BENCH_DIR/bin/browser-first-consent
-cat >"$PY_BROWSER" <<'EOF'
-#!/bin/sh
-url=$1
-case $url in *prompt=*) ;; *) url="$url&prompt=consent" ;; esac
-curl -s -L -o /dev/null --max-time 30 "$url" &
-EOF
-chmod +x "$PY_BROWSER"
 
 W=$BENCH_DIR/interop
 rm -rf "$W"
@@ -73,7 +63,7 @@ first_line() { head -n 1 "$1" 2>/dev/null | cut -c1-200; }
 # ---------------------------------------------------------------- a. Python logs in
 A=$W/a-python
 standin_clear
-run_python "$A" "$PY_BROWSER"; rc=$?
+run_python "$A" "$BROWSER_SCRIPT"; rc=$?
 c=$(standin_counts)
 py_ids=$(tool ids "$A/out.json" 2>/dev/null)
 ok=1
@@ -223,6 +213,18 @@ if [ $rc -eq 0 ] && [ -L "$D/d5-link.json" ] && [ "$target_state" = valid ]; the
 else
   warn "d5 refreshing through a symlinked token.json (rc=$rc): link kept: $([ -L "$D/d5-link.json" ] && echo yes || echo "no, replaced by a regular file"); target as google-auth sees it: $target_state"
 fi
+
+# d6: a token.json from an older google-auth (before universe_domain and account were written)
+cp "$base_token" "$D/d6.json"
+tool set "$D/d6.json" '{}' universe_domain account
+tool expire "$D/d6.json"
+standin_clear
+gmailcli_threads "$D/d6.json" "$D/d6.out"; rc=$?
+like=$(tool like-python "$D/d6.json"); like_rc=$?
+ok=1; [ $rc -eq 0 ] && [ "$(standin_count token.refresh)" = 1 ] && [ "$(tool python-reads "$D/d6.json")" = valid ] && ok=0
+verdict $ok "d6 token.json without universe_domain and account: gmailcli refreshes it, google-auth reads the result" "rc=$rc"
+if [ $like_rc -eq 0 ]; then pass "d6b gmailcli's rewrite matches Credentials.to_json ($like)"
+else warn "d6b gmailcli's rewrite differs from Credentials.to_json (harmless: both readers default these): $like"; fi
 
 echo
 echo "python-interop: $PASSES passed, $FAILS failed, $WARNS warnings"

@@ -9,7 +9,8 @@
 #   BENCH_SKIP_BUILD=1 BENCH_VARIANTS=0 BENCH_LOOP=1 bench/startup.sh 10
 #
 #   BENCH_VARIANTS=0   skip the JVM flag variants
-#   BENCH_LOOP=1       time with the bash loop even if hyperfine is there
+#   BENCH_LOOP=1       time with a bash loop even if hyperfine is there; it runs the commands in
+#                      round robin, which spreads a changing machine load evenly over them
 #   BENCH_WARMUP=N     untimed runs before each command (default 2)
 # Results: target/bench/startup/results.md (and hyperfine's JSON next to it).
 set -uo pipefail
@@ -99,12 +100,11 @@ stats_ms() {
 
 RESULTS=$S/results.tsv
 : >"$RESULTS"
-i=0
-for entry in "${COMMANDS[@]}"; do
-  i=$((i + 1))
-  name=${entry%%|*}; cmd=${entry#*|}
-  log "timing [$i/${#COMMANDS[@]}] $name"
-  if [ $use_hyperfine = 1 ]; then
+n=${#COMMANDS[@]}
+if [ $use_hyperfine = 1 ]; then
+  for ((i = 1; i <= n; i++)); do
+    entry=${COMMANDS[i - 1]}; name=${entry%%|*}; cmd=${entry#*|}
+    log "timing [$i/$n] $name"
     (cd "$S/python" && hyperfine -N --style none --warmup "$WARMUP" --runs "$RUNS" \
         --export-json "$S/hyperfine-$i.json" --command-name "$name" "$cmd" >/dev/null 2>"$S/hyperfine-$i.err") \
       || { cat "$S/hyperfine-$i.err" >&2; die "hyperfine failed for '$name'"; }
@@ -114,20 +114,29 @@ r = json.load(open(sys.argv[1]))["results"][0]
 print("%s\t%.1f\t%.1f\t%.1f\t%.1f\t%.1f" % (r["command"], r["mean"] * 1e3, r["median"] * 1e3,
       r["min"] * 1e3, r["max"] * 1e3, (r["stddev"] or 0) * 1e3))
 EOF
-  else
-    times=$S/times-$i.txt; : >"$times"
-    for ((k = 0; k < WARMUP + RUNS; k++)); do
+  done
+else
+  # round robin (command 1, 2, ..., n, then again), so that a change in the machine's load
+  # during the run affects every command alike; includes a subshell fork per run (~1 ms)
+  for ((r = 1 - WARMUP; r <= RUNS; r++)); do
+    log "timing round $r/$RUNS"
+    for ((i = 1; i <= n; i++)); do
+      entry=${COMMANDS[i - 1]}; cmd=${entry#*|}
+      [ "$r" = 1 ] && : >"$S/times-$i.txt"
       # shellcheck disable=SC2086
       t0=$(now_ns); (cd "$S/python" && $cmd >/dev/null 2>&1 </dev/null); t1=$(now_ns)
-      [ $k -ge "$WARMUP" ] && echo $((t1 - t0)) >>"$times"
+      [ "$r" -ge 1 ] && echo $((t1 - t0)) >>"$S/times-$i.txt"
     done
-    printf '%s\t%s\n' "$name" "$(stats_ms "$times" | tr ' ' '\t')" >>"$RESULTS"
-  fi
-done
+  done
+  for ((i = 1; i <= n; i++)); do
+    entry=${COMMANDS[i - 1]}
+    printf '%s\t%s\n' "${entry%%|*}" "$(stats_ms "$S/times-$i.txt" | tr ' ' '\t')" >>"$RESULTS"
+  done
+fi
 
 c=$(standin_counts)
 {
-  echo "startup: $RUNS runs per command after $WARMUP warm-up runs, timed with $([ $use_hyperfine = 1 ] && hyperfine --version || echo 'a bash loop (date +%s%N)')"
+  echo "startup: $RUNS runs per command after $WARMUP warm-up runs, timed with $([ $use_hyperfine = 1 ] && echo "$(hyperfine --version), one command after the other" || echo 'a bash loop (date +%s%N), commands in round robin')"
   echo "machine: $(nproc) CPUs, load average $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null); $(java -version 2>&1 | head -n 1); Python $("$PY" -c 'import platform; print(platform.python_version())'), $(python_versions)"
   echo "launcher flags: $LAUNCHER_FLAGS"
   echo

@@ -83,7 +83,8 @@ public final class TokenFile {
 
   /** Replaces the file atomically; a reader sees the old or the new login, never half of one. */
   public void write(StoredToken token) {
-    Path dir = path.toAbsolutePath().getParent();
+    Path target = linkTarget();
+    Path dir = target.getParent();
     Path temp = null;
     try {
       prepareDirectory(dir);
@@ -98,7 +99,7 @@ public final class TokenFile {
         }
         channel.force(true);
       }
-      move(temp, path);
+      move(temp, target);
       temp = null;
       syncDirectory(dir);
     } catch (IOException e) {
@@ -124,6 +125,23 @@ public final class TokenFile {
     } catch (IOException e) {
       throw GmailCliException.config(
           "cannot delete " + path + ": " + describe(e), "delete it by hand", e);
+    }
+  }
+
+  // A token.json that is a symlink (e.g. shared with a Python project) keeps pointing at the file
+  // gmailcli updates: the rename happens next to the link's target, not over the link.
+  private Path linkTarget() {
+    if (!Files.isSymbolicLink(path)) {
+      return path;
+    }
+    try {
+      return path.toRealPath();
+    } catch (IOException dangling) {
+      try {
+        return path.getParent().resolve(Files.readSymbolicLink(path)).toAbsolutePath();
+      } catch (IOException e) {
+        return path;
+      }
     }
   }
 

@@ -77,7 +77,10 @@ public final class TokenJson {
         extras);
   }
 
-  /** Writes token.json text in google-auth's field order; null fields are left out. */
+  /**
+   * Writes token.json text in google-auth's field order; null fields are left out, except
+   * universe_domain and account, which google-auth always writes.
+   */
   public static String format(StoredToken token) {
     JsonObject object = new JsonObject();
     put(object, "token", token.token());
@@ -90,9 +93,19 @@ public final class TokenJson {
       token.scopes().forEach(scopes::add);
       object.add("scopes", scopes);
     }
-    put(object, "universe_domain", token.universeDomain());
-    put(object, "account", token.account());
-    token.extras().forEach((name, value) -> object.add(name, value.deepCopy()));
+    JsonElement rapt = token.extras().get("rapt_token");
+    if (rapt != null) {
+      object.add("rapt_token", rapt.deepCopy()); // where google-auth writes it
+    }
+    // google-auth writes these two even when it read a file without them
+    put(object, "universe_domain", token.universeDomain() == null ? "googleapis.com" : token.universeDomain());
+    put(object, "account", token.account() == null ? "" : token.account());
+    token.extras().forEach(
+        (name, value) -> {
+          if (!name.equals("rapt_token")) {
+            object.add(name, value.deepCopy());
+          }
+        });
     if (token.expiry() != null) {
       object.addProperty("expiry", formatExpiry(token.expiry()));
     }
@@ -107,7 +120,7 @@ public final class TokenJson {
 
   /** Accepts seconds with or without a fraction, with Z, an offset, or naive (taken as UTC). */
   static Instant expiry(String text) throws MalformedTokenException {
-    if (text == null) {
+    if (text == null || text.isBlank()) {
       return null;
     }
     String value = text.trim();
@@ -129,6 +142,9 @@ public final class TokenJson {
       return null;
     }
     if (value.isJsonPrimitive() && value.getAsJsonPrimitive().isString()) {
+      if (value.getAsString().isBlank()) {
+        return null;
+      }
       return Arrays.stream(value.getAsString().trim().split("\\s+"))
           .filter(s -> !s.isEmpty())
           .toList();

@@ -185,4 +185,28 @@ class TokenFileTest {
     assertThat(Files.exists(file.path())).isFalse();
     assertThat(file.delete()).isFalse();
   }
+
+  @Test
+  void write_throughASymlink_updatesTheLinkedFile_andKeepsTheLink() throws Exception {
+    Path shared = Files.createDirectories(tmp.resolve("python-project")).resolve("token.json");
+    Files.writeString(shared, "{}");
+    Path link = Files.createDirectories(tmp.resolve("gmailcli")).resolve("token.json");
+    Files.createSymbolicLink(link, shared);
+
+    new TokenFile(link).write(TOKEN);
+
+    assertThat(Files.isSymbolicLink(link)).isTrue();
+    assertThat(new TokenFile(shared).read()).contains(TOKEN);
+  }
+
+  @Test
+  void write_intoGmailclisOwnDirectory_tightensItTo0700() throws Exception {
+    Path home = Files.createDirectories(tmp.resolve("gmailcli-home"));
+    Files.setPosixFilePermissions(home, PosixFilePermissions.fromString("rwxr-xr-x"));
+
+    new TokenFile(home.resolve("token.json"), home).write(TOKEN);
+
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(home)))
+        .isEqualTo("rwx------");
+  }
 }

@@ -24,6 +24,14 @@ class TokenJsonReadTest {
           + " \"expiry\": \"2025-10-20T09:18:16.123456Z\"}";
 
   @Test
+  void blankExpiryAndScopes_countAsMissing_likeGoogleAuth() throws Exception {
+    StoredToken token = TokenJson.parse("{\"token\": \"fake\", \"expiry\": \"\", \"scopes\": \"\"}");
+
+    assertThat(token.expiry()).isNull();
+    assertThat(token.scopes()).isNull();
+  }
+
+  @Test
   void pythonSample_readsEveryField() throws Exception {
     StoredToken token = TokenJson.parse(PYTHON_SAMPLE);
 

@@ -34,7 +34,7 @@ class TokenJsonWriteTest {
   }
 
   @Test
-  void fields_comeInGoogleAuthOrder_withExtrasBeforeExpiry() {
+  void fields_comeInGoogleAuthOrder_raptTokenInItsPlace_otherExtrasBeforeExpiry() {
     Map<String, JsonElement> extras = new LinkedHashMap<>();
     extras.put("rapt_token", new JsonPrimitive("fake-rapt"));
     extras.put("custom", JsonParser.parseString("{\"a\": 1}"));
@@ -44,17 +44,21 @@ class TokenJsonWriteTest {
     assertThat(json.keySet())
         .containsExactly(
             "token", "refresh_token", "token_uri", "client_id", "client_secret", "scopes",
-            "universe_domain", "account", "rapt_token", "custom", "expiry");
+            "rapt_token", "universe_domain", "account", "custom", "expiry");
     assertThat(json.get("scopes").isJsonArray()).isTrue();
     assertThat(json.get("custom")).isEqualTo(JsonParser.parseString("{\"a\": 1}"));
   }
 
   @Test
-  void nullFields_areLeftOut() {
+  void nullFields_areLeftOut_butUniverseDomainAndAccountAreAlwaysWritten_likeGoogleAuth() {
     StoredToken sparse =
         new StoredToken("fake-access-token", null, null, "id", null, null, null, null, null, null);
 
-    assertThat(written(sparse).keySet()).containsExactly("token", "client_id");
+    JsonObject json = written(sparse);
+
+    assertThat(json.keySet()).containsExactly("token", "client_id", "universe_domain", "account");
+    assertThat(json.get("universe_domain").getAsString()).isEqualTo("googleapis.com");
+    assertThat(json.get("account").getAsString()).isEmpty();
   }
 
   @Test
@@ -107,7 +111,7 @@ class TokenJsonWriteTest {
     assertThat(TokenJson.format(token))
         .isEqualTo(
             "{\n  \"token\": \"fake-access-token\",\n  \"scopes\": [\n    \"s1\",\n    \"s2\"\n"
-                + "  ],\n  \"account\": \"\"\n}\n");
+                + "  ],\n  \"universe_domain\": \"googleapis.com\",\n  \"account\": \"\"\n}\n");
   }
 
   @Test
@@ -130,7 +134,8 @@ class TokenJsonWriteTest {
     assertThat(json.get("rapt_token").getAsString()).isEqualTo("fake-rapt");
     assertThat(json.get("custom"))
         .isEqualTo(JsonParser.parseString("{\"a\": 1, \"b\": [true, null]}"));
-    assertThat(json.keySet()).containsExactly("token", "rapt_token", "custom", "expiry");
+    assertThat(json.keySet())
+        .containsExactly("token", "rapt_token", "universe_domain", "account", "custom", "expiry");
   }
 
   @Test

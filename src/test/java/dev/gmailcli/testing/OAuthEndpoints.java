@@ -140,7 +140,11 @@ final class OAuthEndpoints {
     if (!s256(verifier).equals(grant.challenge())) {
       return oauthError(400, "invalid_grant", "Invalid code verifier.");
     }
-    String refreshToken = grant.offline() && grant.promptConsent() && !tokens.omitRefreshToken
+    // Google returns a refresh token for offline access on the first consent, and on every
+    // consent forced with prompt=consent; later silent consents get none.
+    boolean firstConsent = tokens.consentedOffline.add(grant.scopes().toString());
+    boolean issue = grant.offline() && (grant.promptConsent() || firstConsent);
+    String refreshToken = issue && !tokens.omitRefreshToken
         ? tokens.newRefreshToken(grant.scopes())
         : null;
     return tokenResponse(grant.scopes(), refreshToken, refreshToken);

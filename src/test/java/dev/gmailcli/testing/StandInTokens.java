@@ -38,6 +38,8 @@ final class StandInTokens {
   volatile boolean declineConsent;
   volatile List<String> grantOnly; // null: grant everything requested
   volatile boolean omitRefreshToken;
+  /** Scope sets already consented to with offline access (refresh tokens come on first consent). */
+  final java.util.Set<String> consentedOffline = java.util.concurrent.ConcurrentHashMap.newKeySet();
   volatile boolean rotateRefreshTokens;
   volatile Duration accessTokenLifetime = Duration.ofSeconds(3599);
   private volatile Duration clockSkew = Duration.ZERO;
