@@ -17,7 +17,7 @@ final class SavedLoginCredentials extends GoogleCredentials {
   private final transient Supplier<StoredToken> refresh;
 
   SavedLoginCredentials(String accessToken, Supplier<StoredToken> refresh) {
-    super(new AccessToken(accessToken, null));
+    super(GoogleCredentials.newBuilder().setAccessToken(new AccessToken(accessToken, null)));
     this.refresh = refresh;
   }
 
