@@ -9,8 +9,10 @@ import java.util.Map;
  * @param home the gmailcli directory ({@code GMAILCLI_HOME})
  * @param credentials the OAuth client file
  * @param token the saved login
+ * @param defaultHome {@code home} is the default location (not set by GMAILCLI_HOME), so it
+ *     belongs to gmailcli alone and gmailcli may tighten its mode
  */
-public record Locations(Path home, Path credentials, Path token) {
+public record Locations(Path home, Path credentials, Path token, boolean defaultHome) {
 
   /**
    * Resolves paths: an option wins over its environment variable, which wins over the default in
@@ -19,7 +21,8 @@ public record Locations(Path home, Path credentials, Path token) {
   public static Locations resolve(
       Map<String, String> env, Path userHome, Path credentialsOption, Path tokenOption) {
     Path home;
-    if (isSet(env.get("GMAILCLI_HOME"))) {
+    boolean defaultHome = !isSet(env.get("GMAILCLI_HOME"));
+    if (!defaultHome) {
       home = Path.of(env.get("GMAILCLI_HOME"));
     } else if (isSet(env.get("XDG_CONFIG_HOME")) && Path.of(env.get("XDG_CONFIG_HOME")).isAbsolute()) {
       home = Path.of(env.get("XDG_CONFIG_HOME")).resolve("gmailcli");
@@ -30,7 +33,7 @@ public record Locations(Path home, Path credentials, Path token) {
         pick(credentialsOption, env.get("GMAILCLI_CREDENTIALS"), home.resolve("credentials.json"));
     Path token = pick(tokenOption, env.get("GMAILCLI_TOKEN"), home.resolve("token.json"));
     return new Locations(
-        home.toAbsolutePath(), credentials.toAbsolutePath(), token.toAbsolutePath());
+        home.toAbsolutePath(), credentials.toAbsolutePath(), token.toAbsolutePath(), defaultHome);
   }
 
   private static Path pick(Path option, String variable, Path fallback) {

@@ -62,7 +62,8 @@ public final class Services {
   }
 
   public TokenFile tokenFile() {
-    return new TokenFile(locations.token(), locations.home());
+    // only the default directory is gmailcli's alone; one named by GMAILCLI_HOME may be shared
+    return new TokenFile(locations.token(), locations.defaultHome() ? locations.home() : null);
   }
 
   public CredentialStore credentialStore() {

@@ -43,7 +43,7 @@ public final class TokenFile {
 
   /**
    * @param path the token file
-   * @param gmailcliHome gmailcli's own directory, whose mode gmailcli may tighten
+   * @param gmailcliHome gmailcli's own directory, whose mode gmailcli may tighten, or null
    */
   public TokenFile(Path path, Path gmailcliHome) {
     this.path = path.toAbsolutePath();

@@ -61,4 +61,77 @@ class LoginE2ETest {
     assertThat(google.count("token.code")).isEqualTo(1);
     assertThat(google.unmatched()).isEmpty();
   }
+
+  @Test
+  void directoryNamedByGmailcliHome_keepsItsMode_whileTheTokenIs0600() throws Exception {
+    java.nio.file.Path shared = Files.createDirectories(home.resolve("shared-config"));
+    Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString("rwxr-xr-x"));
+    Files.writeString(shared.resolve("credentials.json"), google.credentialsJson());
+
+    CliRun run = cli.env("GMAILCLI_HOME", shared.toString()).browser(TestBrowser.following())
+        .interactive().run("login");
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(shared)))
+        .isEqualTo("rwxr-xr-x");
+    assertThat(PosixFilePermissions.toString(
+        Files.getPosixFilePermissions(shared.resolve("token.json")))).isEqualTo("rw-------");
+  }
+
+  @Test
+  void declinedConsent_exits3_andSavesNothing() throws Exception {
+    google.declineConsent();
+    TestBrowser browser = TestBrowser.following();
+
+    CliRun run = cli.browser(browser).interactive().run("login");
+
+    assertThat(run.exitCode()).isEqualTo(3);
+    assertThat(run.err()).contains("you declined access");
+    assertThat(browser.landingPages().get(0)).contains("Login cancelled");
+    assertThat(Files.exists(cli.tokenPath())).isFalse();
+  }
+
+  @Test
+  void noRefreshTokenFromGoogle_exits3_andSavesNothing() throws Exception {
+    google.omitRefreshToken();
+
+    CliRun run = cli.browser(TestBrowser.following()).interactive().run("login");
+
+    assertThat(run.exitCode()).isEqualTo(3);
+    assertThat(run.err()).contains("no refresh token");
+    assertThat(Files.exists(cli.tokenPath())).isFalse();
+  }
+
+  @Test
+  void browserNeverAnswers_timesOut_withExit3() {
+    CliRun run = cli.browser(TestBrowser.idle()).interactive().run("login", "--timeout", "1s");
+
+    assertThat(run.exitCode()).isEqualTo(3);
+    assertThat(run.err()).contains("timed out after 1s").contains("--timeout");
+  }
+
+  @Test
+  void missingOrMalformedCredentials_exit4() throws Exception {
+    Files.delete(cli.credentialsPath());
+    CliRun missing = cli.interactive().run("login");
+    cli.credentials("{\"installed\": ");
+    CliRun malformed = cli.interactive().run("login");
+
+    assertThat(missing.exitCode()).isEqualTo(4);
+    assertThat(missing.err()).contains("OAuth client file not found").contains("Desktop app");
+    assertThat(malformed.exitCode()).isEqualTo(4);
+    assertThat(malformed.err()).contains("is not valid JSON");
+  }
+
+  @Test
+  void shortScopeNames_areExpanded_andRequested() throws Exception {
+    CliRun run = cli.browser(TestBrowser.following()).interactive()
+        .run("login", "--scope", "gmail.modify");
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(google.requests("auth").get(0).param("scope"))
+        .isEqualTo("https://www.googleapis.com/auth/gmail.modify");
+    assertThat(Files.readString(cli.tokenPath()))
+        .contains("https://www.googleapis.com/auth/gmail.modify");
+  }
 }
