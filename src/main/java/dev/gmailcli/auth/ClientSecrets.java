@@ -6,6 +6,7 @@ import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import dev.gmailcli.GmailCliException;
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -37,7 +38,7 @@ public record ClientSecrets(
     } catch (NoSuchFileException e) {
       throw GmailCliException.config(
           "OAuth client file not found: " + path, String.format(DOWNLOAD_HINT, path), null);
-    } catch (java.nio.charset.CharacterCodingException e) {
+    } catch (CharacterCodingException e) {
       throw GmailCliException.config(
           path + " is not UTF-8 text", String.format(DOWNLOAD_HINT, path), null);
     } catch (IOException e) {

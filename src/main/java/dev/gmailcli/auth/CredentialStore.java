@@ -46,18 +46,13 @@ public final class CredentialStore {
   }
 
   /**
-   * Opens the saved login for use, refreshing (and saving) first when due.
+   * Opens a saved login (from {@link #find()}) for use, refreshing and saving first when due.
    *
    * @param requiredAnyOf the token must hold one of these scopes (checked when the file lists
    *     its scopes)
-   * @throws GmailCliException exit 3 without a login or with the wrong scopes, exit 4 for a
-   *     broken file
+   * @throws GmailCliException exit 3 with the wrong scopes or no way to refresh, exit 4 for a
+   *     file lacking the client
    */
-  public UserLogin open(List<String> requiredAnyOf) {
-    return open(find().orElseThrow(() -> notLoggedIn(file)), requiredAnyOf);
-  }
-
-  /** As {@link #open(List)}, for a login already read from the file. */
   public UserLogin open(StoredToken token, List<String> requiredAnyOf) {
     checkUsable(token);
     if (token.lacksAll(requiredAnyOf)) {

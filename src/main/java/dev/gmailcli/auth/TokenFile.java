@@ -4,6 +4,7 @@ import dev.gmailcli.GmailCliException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -62,7 +63,7 @@ public final class TokenFile {
       text = Files.readString(path, StandardCharsets.UTF_8);
     } catch (NoSuchFileException e) {
       return Optional.empty();
-    } catch (java.nio.charset.CharacterCodingException e) {
+    } catch (CharacterCodingException e) {
       throw GmailCliException.config(
           "cannot use " + path + ": it is not UTF-8 text",
           "fix the file, or delete it and run `gmailcli login`",

@@ -98,7 +98,8 @@ public final class TokenJson {
       object.add("rapt_token", rapt.deepCopy()); // where google-auth writes it
     }
     // google-auth writes these two even when it read a file without them
-    put(object, "universe_domain", token.universeDomain() == null ? "googleapis.com" : token.universeDomain());
+    String universe = token.universeDomain();
+    put(object, "universe_domain", universe == null ? "googleapis.com" : universe);
     put(object, "account", token.account() == null ? "" : token.account());
     token.extras().forEach(
         (name, value) -> {

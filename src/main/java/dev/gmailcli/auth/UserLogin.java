@@ -4,6 +4,7 @@ import com.google.api.client.http.HttpRequest;
 import com.google.api.client.http.HttpRequestInitializer;
 import com.google.auth.http.HttpCredentialsAdapter;
 import java.io.IOException;
+import java.util.Objects;
 
 /**
  * A saved user login in use: the current token, credentials that refresh through the
@@ -64,7 +65,7 @@ public final class UserLogin implements GmailAuthorization {
 
   // The 50 parts of a batch all fail with 401 together: the first refreshes, the rest reuse it.
   private synchronized void refreshUnlessDoneSince(String sentWith) throws IOException {
-    if (java.util.Objects.equals(current.token(), sentWith)) {
+    if (Objects.equals(current.token(), sentWith)) {
       credentials.refresh();
     }
   }

@@ -112,8 +112,8 @@ final class ThreadDetailsFetcher {
           // the login itself is the problem: every other thread would fail the same way
           throw GmailErrors.forStatus(status, error, "fetch details of thread " + id, null);
         } else {
-          String message = error == null || error.getMessage() == null ? "" : ": " + error.getMessage();
-          warnings.accept("Gmail refused the details of thread " + id + " (HTTP " + status + message
+          String said = error == null || error.getMessage() == null ? "" : ": " + error.getMessage();
+          warnings.accept("Gmail refused the details of thread " + id + " (HTTP " + status + said
               + "); it is shown without details");
         }
       }

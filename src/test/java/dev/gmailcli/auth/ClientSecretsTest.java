@@ -144,4 +144,16 @@ class ClientSecretsTest {
             GmailCliException.class,
             e -> assertThat(e.getMessage() + e.hint()).doesNotContain("fake-s3cret"));
   }
+
+  @Test
+  void notUtf8_isAConfigurationError_sayingSo() throws Exception {
+    Path file = tmp.resolve("credentials.json");
+    Files.write(file, new byte[] {'{', (byte) 0xC3, (byte) 0x28, '}'});
+
+    assertThatThrownBy(() -> ClientSecrets.read(file))
+        .isInstanceOfSatisfying(GmailCliException.class, e -> {
+          assertThat(e.exitCode()).isEqualTo(ExitCode.CONFIG);
+          assertThat(e.getMessage()).contains("not UTF-8");
+        });
+  }
 }

@@ -209,4 +209,18 @@ class TokenFileTest {
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(home)))
         .isEqualTo("rwx------");
   }
+
+  @Test
+  void read_notUtf8_isAConfigurationError_andTheFileIsKept() throws Exception {
+    Path path = tmp.resolve("token.json");
+    byte[] bytes = {'{', (byte) 0xC3, (byte) 0x28, '}'};
+    Files.write(path, bytes);
+
+    assertThatThrownBy(() -> new TokenFile(path).read())
+        .isInstanceOfSatisfying(GmailCliException.class, e -> {
+          assertThat(e.exitCode()).isEqualTo(ExitCode.CONFIG);
+          assertThat(e.getMessage()).contains("not UTF-8");
+        });
+    assertThat(Files.readAllBytes(path)).isEqualTo(bytes);
+  }
 }

@@ -187,7 +187,19 @@ class ThreadsRetryE2ETest {
 
     assertThat(run.exitCode()).isEqualTo(5);
     assertThat(cli.sleeper().totalMillis()).isLessThanOrEqualTo(32_000);
-    assertThat(run.err()).contains("429");
+    assertThat(run.err()).contains("429").contains("Google asked to wait 3600 s");
+  }
+
+  @Test
+  void controlCharactersInGmailsMessage_neverReachTheTerminal() {
+    google.failNext(THREADS, 1, 400,
+        GoogleErrors.apiError(400, "Invalid query \u001b[2J\u001b]0;pwned\u0007", "invalid",
+            "INVALID_ARGUMENT"));
+
+    CliRun run = cli.run("threads", "--no-details", "--query", "x");
+
+    assertThat(run.exitCode()).isEqualTo(6);
+    assertThat(run.err()).contains("Invalid query").doesNotContain("\u001b", "\u0007");
   }
 
   @Test

@@ -96,4 +96,10 @@ class TransienceTest {
     assertThat(Transience.retryAfter(FailingResponses.plain(429, "3"), clock))
         .isEqualTo(Duration.ofSeconds(3));
   }
+
+  @Test
+  void tlsHandshakeFailures_areNotTransient() {
+    assertThat(Transience.isTransient(new javax.net.ssl.SSLHandshakeException("PKIX path failed")))
+        .isFalse();
+  }
 }

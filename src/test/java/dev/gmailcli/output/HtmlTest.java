@@ -59,4 +59,9 @@ class HtmlTest {
     assertThat(Html.decode(null)).isEmpty();
     assertThat(Html.decode("plain")).isEqualTo("plain");
   }
+
+  @Test
+  void surrogateCodePoints_areLeftAsTheyAre() {
+    assertThat(Html.decode("a&#xD800;b&#55296;c")).isEqualTo("a&#xD800;b&#55296;c");
+  }
 }

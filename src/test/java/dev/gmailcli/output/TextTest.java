@@ -94,4 +94,10 @@ class TextTest {
     assertThat(Text.oneLine("件名 é 😀")).isEqualTo("件名 é 😀");
     assertThat(Text.oneLine(null)).isEmpty();
   }
+
+  @Test
+  void oneLine_dropsBidiOverrides_andBreaksLineSeparators() {
+    assertThat(Text.oneLine("invoice\u202Efdp.exe\u2028next\u2029end"))
+        .isEqualTo("invoicefdp.exe next end");
+  }
 }
