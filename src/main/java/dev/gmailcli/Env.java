@@ -17,9 +17,9 @@ import java.time.Clock;
 import java.util.Map;
 
 /**
- * Everything a run of gmailcli touches outside its own code: streams, environment variables,
- * time, the network, the browser and the terminal. {@link #system()} is the only place the real
- * ones are created; tests build their own.
+ * Everything a run of gmailcli touches outside its own code: streams, environment variables, time,
+ * the network, the browser and the terminal. {@link #system()} is the only place the real ones are
+ * created; tests build their own.
  *
  * @param out data (stdout)
  * @param err messages, prompts, progress and errors (stderr)
@@ -56,7 +56,8 @@ public record Env(
             false);
     PrintWriter err =
         new PrintWriter(
-            new OutputStreamWriter(new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8),
+            new OutputStreamWriter(
+                new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8),
             true);
     return new Env(
         out,
@@ -74,7 +75,9 @@ public record Env(
   // $HOME first, as shells and other CLIs do; the JVM's user.home ignores it on Linux.
   private static Path userHome(Map<String, String> env) {
     String home = env.get("HOME");
-    return home != null && !home.isBlank() ? Path.of(home) : Path.of(System.getProperty("user.home"));
+    return home != null && !home.isBlank()
+        ? Path.of(home)
+        : Path.of(System.getProperty("user.home"));
   }
 
   /** Google endpoints, with the test/proxy overrides from the environment applied. */

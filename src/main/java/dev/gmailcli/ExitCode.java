@@ -1,13 +1,13 @@
 package dev.gmailcli;
 
-/**
- * The one table of process exit codes. {@code --help} and the README list the same values.
- */
+/** The one table of process exit codes. {@code --help} and the README list the same values. */
 public enum ExitCode {
   OK(0, "success"),
   INTERNAL(1, "unexpected internal error"),
   USAGE(2, "usage error (unknown option, bad value)"),
-  LOGIN_REQUIRED(3, "login needed: no token, refresh token expired or revoked, scope missing, consent declined, login timed out"),
+  LOGIN_REQUIRED(
+      3,
+      "login needed: no token, refresh token expired or revoked, scope missing, consent declined, login timed out"),
   CONFIG(4, "configuration error: credentials.json or token.json missing, unreadable or malformed"),
   TEMPORARY(5, "temporary failure: Google unreachable, timeout, 429/5xx after retries"),
   GMAIL_REFUSED(6, "Gmail refused the request (other 4xx)");

@@ -9,8 +9,8 @@ import java.util.Map;
  * @param home the gmailcli directory ({@code GMAILCLI_HOME})
  * @param credentials the OAuth client file
  * @param token the saved login
- * @param defaultHome {@code home} is the default location (not set by GMAILCLI_HOME), so it
- *     belongs to gmailcli alone and gmailcli may tighten its mode
+ * @param defaultHome {@code home} is the default location (not set by GMAILCLI_HOME), so it belongs
+ *     to gmailcli alone and gmailcli may tighten its mode
  */
 public record Locations(Path home, Path credentials, Path token, boolean defaultHome) {
 
@@ -24,7 +24,8 @@ public record Locations(Path home, Path credentials, Path token, boolean default
     boolean defaultHome = !isSet(env.get("GMAILCLI_HOME"));
     if (!defaultHome) {
       home = Path.of(env.get("GMAILCLI_HOME"));
-    } else if (isSet(env.get("XDG_CONFIG_HOME")) && Path.of(env.get("XDG_CONFIG_HOME")).isAbsolute()) {
+    } else if (isSet(env.get("XDG_CONFIG_HOME"))
+        && Path.of(env.get("XDG_CONFIG_HOME")).isAbsolute()) {
       home = Path.of(env.get("XDG_CONFIG_HOME")).resolve("gmailcli");
     } else {
       home = userHome.resolve(".config").resolve("gmailcli");

@@ -54,7 +54,8 @@ public record Terminal(
   private static boolean isTty(int fd) {
     try {
       String target = Files.readSymbolicLink(Path.of("/proc/self/fd/" + fd)).toString();
-      return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty")
+      return target.startsWith("/dev/pts/")
+          || target.startsWith("/dev/tty")
           || target.equals("/dev/console");
     } catch (IOException | UnsupportedOperationException e) {
       return false;

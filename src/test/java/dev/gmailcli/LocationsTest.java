@@ -102,8 +102,10 @@ class LocationsTest {
   @Test
   void blankVariables_countAsUnset() {
     Locations locations =
-        resolve(Map.of("GMAILCLI_HOME", " ", "GMAILCLI_TOKEN", "", "GMAILCLI_CREDENTIALS", " "),
-            null, null);
+        resolve(
+            Map.of("GMAILCLI_HOME", " ", "GMAILCLI_TOKEN", "", "GMAILCLI_CREDENTIALS", " "),
+            null,
+            null);
 
     assertThat(locations.token()).isEqualTo(home().resolve(".config/gmailcli/token.json"));
     assertThat(locations.credentials())
@@ -114,7 +116,9 @@ class LocationsTest {
   void relativePaths_areMadeAbsolute() {
     Locations locations = resolve(Map.of(), Path.of("creds.json"), Path.of("tok.json"));
 
-    assertThat(locations.credentials()).isAbsolute().isEqualTo(Path.of("creds.json").toAbsolutePath());
+    assertThat(locations.credentials())
+        .isAbsolute()
+        .isEqualTo(Path.of("creds.json").toAbsolutePath());
     assertThat(locations.token()).isAbsolute().isEqualTo(Path.of("tok.json").toAbsolutePath());
   }
 }

@@ -8,8 +8,8 @@ import dev.gmailcli.output.ProgressSink;
 import dev.gmailcli.output.ThreadFormat;
 
 /**
- * {@code gmailcli threads}: open the saved login, list the threads into the chosen format, and
- * draw progress on stderr when it is a terminal.
+ * {@code gmailcli threads}: open the saved login, list the threads into the chosen format, and draw
+ * progress on stderr when it is a terminal.
  */
 public final class ListThreadsTask {
   private final Services services;

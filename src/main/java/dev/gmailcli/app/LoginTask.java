@@ -8,13 +8,14 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * {@code gmailcli login}: read credentials.json, run the browser flow, learn which account
- * logged in, and save token.json.
+ * {@code gmailcli login}: read credentials.json, run the browser flow, learn which account logged
+ * in, and save token.json.
  */
 public final class LoginTask {
   /** Read-only Gmail access, the scope gmailcli asks for unless told otherwise. */
   public static final List<String> DEFAULT_SCOPES =
       List.of("https://www.googleapis.com/auth/gmail.readonly");
+
   /** How long the login waits for the browser unless told otherwise. */
   public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(5);
 
@@ -28,9 +29,12 @@ public final class LoginTask {
   public StoredToken run(List<String> scopes, int port, Duration timeout) {
     ClientSecrets client = ClientSecrets.read(services.locations().credentials());
     if (!client.desktopApp()) {
-      services.warnings().accept(
-          services.locations().credentials() + " holds a Web application client; if Google"
-              + " answers redirect_uri_mismatch, create a client of type \"Desktop app\" instead");
+      services
+          .warnings()
+          .accept(
+              services.locations().credentials()
+                  + " holds a Web application client; if Google"
+                  + " answers redirect_uri_mismatch, create a client of type \"Desktop app\" instead");
     }
     StoredToken token = services.loginFlow().login(client, scopes, port, timeout);
     CredentialStore store = services.credentialStore();
@@ -47,8 +51,9 @@ public final class LoginTask {
     try {
       return services.gmail(store.authorize(token)).emailAddress();
     } catch (GmailCliException e) {
-      services.warnings().accept("logged in, but could not read the account's address: "
-          + e.getMessage());
+      services
+          .warnings()
+          .accept("logged in, but could not read the account's address: " + e.getMessage());
       return "";
     }
   }
@@ -56,7 +61,9 @@ public final class LoginTask {
   /** Expands short scope names: "gmail.modify" → "https://www.googleapis.com/auth/gmail.modify". */
   public static String expandScope(String scope) {
     String value = scope.trim();
-    if (value.contains(":") || value.equals("openid") || value.equals("email")
+    if (value.contains(":")
+        || value.equals("openid")
+        || value.equals("email")
         || value.equals("profile")) {
       return value;
     }

@@ -26,8 +26,9 @@ public final class ReadingSession {
         throw CredentialStore.notLoggedIn(store.file());
       }
       services.env().err().println("Not logged in yet: starting `gmailcli login`.");
-      saved = Optional.of(
-          new LoginTask(services).run(LoginTask.DEFAULT_SCOPES, 0, LoginTask.DEFAULT_TIMEOUT));
+      saved =
+          Optional.of(
+              new LoginTask(services).run(LoginTask.DEFAULT_SCOPES, 0, LoginTask.DEFAULT_TIMEOUT));
     }
     return store.open(saved.get(), CredentialStore.READ_SCOPES);
   }

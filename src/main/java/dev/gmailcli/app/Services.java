@@ -40,7 +40,11 @@ public final class Services {
     this.httpSettings = new HttpSettings(diagnostics);
     this.retrier =
         new Retrier(
-            RetryPolicy.standard(), env.sleeper(), new SplittableRandom(), env.clock(), diagnostics);
+            RetryPolicy.standard(),
+            env.sleeper(),
+            new SplittableRandom(),
+            env.clock(),
+            diagnostics);
   }
 
   public Env env() {
@@ -91,7 +95,9 @@ public final class Services {
         "gmailcli/" + Version.current());
   }
 
-  /** @param warnings where problems that do not stop the listing are reported */
+  /**
+   * @param warnings where problems that do not stop the listing are reported
+   */
   public ThreadLister threadLister(GmailService gmail, Consumer<String> warnings) {
     return new ThreadLister(gmail, env.sleeper(), env.clock(), warnings);
   }

@@ -37,8 +37,10 @@ public record StatusReport(
     Clock clock = services.env().clock();
     Instant now = clock.instant();
     boolean valid =
-        token.token() != null && !token.token().isEmpty()
-            && token.expiry() != null && token.expiry().isAfter(now);
+        token.token() != null
+            && !token.token().isEmpty()
+            && token.expiry() != null
+            && token.expiry().isAfter(now);
     return new StatusReport(
         token.account() == null ? "" : token.account(),
         store.file().path(),

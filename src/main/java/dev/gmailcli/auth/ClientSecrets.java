@@ -80,7 +80,8 @@ public record ClientSecrets(
           null);
     }
     String authUri = orDefault(string(client, "auth_uri"), GOOGLE_AUTH_URI);
-    String tokenUri = orDefault(string(client, "token_uri"), dev.gmailcli.Endpoints.GOOGLE_TOKEN_URI);
+    String tokenUri =
+        orDefault(string(client, "token_uri"), dev.gmailcli.Endpoints.GOOGLE_TOKEN_URI);
     return new ClientSecrets(clientId, clientSecret, authUri, tokenUri, installed);
   }
 
@@ -99,7 +100,14 @@ public record ClientSecrets(
 
   @Override
   public String toString() {
-    return "ClientSecrets[clientId=" + clientId + ", clientSecret=<redacted>, authUri=" + authUri
-        + ", tokenUri=" + tokenUri + ", desktopApp=" + desktopApp + "]";
+    return "ClientSecrets[clientId="
+        + clientId
+        + ", clientSecret=<redacted>, authUri="
+        + authUri
+        + ", tokenUri="
+        + tokenUri
+        + ", desktopApp="
+        + desktopApp
+        + "]";
   }
 }

@@ -10,9 +10,9 @@ import java.util.Map;
 
 /**
  * Opens URLs the way Python's webbrowser and many CLIs do: each command in {@code $BROWSER}
- * (separated by the path separator, {@code %s} replaced by the URL or the URL appended), else
- * the platform opener ({@code open}, {@code xdg-open}, {@code rundll32}). Never loads AWT, so it
- * works on headless machines.
+ * (separated by the path separator, {@code %s} replaced by the URL or the URL appended), else the
+ * platform opener ({@code open}, {@code xdg-open}, {@code rundll32}). Never loads AWT, so it works
+ * on headless machines.
  */
 public final class CommandBrowserOpener implements BrowserOpener {
   private final Map<String, String> env;
@@ -116,7 +116,8 @@ public final class CommandBrowserOpener implements BrowserOpener {
     return words;
   }
 
-  // Without a display xdg-open falls back to text browsers that would fight gmailcli for the terminal.
+  // Without a display xdg-open falls back to text browsers that would fight gmailcli for the
+  // terminal.
   private boolean hasDisplay() {
     return isSet(env.get("DISPLAY")) || isSet(env.get("WAYLAND_DISPLAY"));
   }

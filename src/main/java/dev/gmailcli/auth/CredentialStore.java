@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The saved login: load token.json, refresh the access token when it is missing or about to
- * expire, save the result at once, and hand out a {@link UserLogin}. A token that is still valid
- * is used as it is, with no request to Google.
+ * The saved login: load token.json, refresh the access token when it is missing or about to expire,
+ * save the result at once, and hand out a {@link UserLogin}. A token that is still valid is used as
+ * it is, with no request to Google.
  */
 public final class CredentialStore {
   /** google-auth's margin: an access token this close to expiry is refreshed first. */
@@ -48,17 +48,20 @@ public final class CredentialStore {
   /**
    * Opens a saved login (from {@link #find()}) for use, refreshing and saving first when due.
    *
-   * @param requiredAnyOf the token must hold one of these scopes (checked when the file lists
-   *     its scopes)
-   * @throws GmailCliException exit 3 with the wrong scopes or no way to refresh, exit 4 for a
-   *     file lacking the client
+   * @param requiredAnyOf the token must hold one of these scopes (checked when the file lists its
+   *     scopes)
+   * @throws GmailCliException exit 3 with the wrong scopes or no way to refresh, exit 4 for a file
+   *     lacking the client
    */
   public UserLogin open(StoredToken token, List<String> requiredAnyOf) {
     checkUsable(token);
     if (token.lacksAll(requiredAnyOf)) {
       throw GmailCliException.loginRequired(
           "the saved login does not allow reading Gmail: it lacks the scope "
-              + requiredAnyOf.get(0) + " (it has: " + String.join(" ", token.scopes()) + ")",
+              + requiredAnyOf.get(0)
+              + " (it has: "
+              + String.join(" ", token.scopes())
+              + ")",
           "run `gmailcli login --scope " + requiredAnyOf.get(0) + "`",
           null);
     }
@@ -103,9 +106,9 @@ public final class CredentialStore {
 
   private void checkUsable(StoredToken token) {
     String missing =
-        token.clientId() == null ? "client_id"
-            : token.clientSecret() == null ? "client_secret"
-            : null;
+        token.clientId() == null
+            ? "client_id"
+            : token.clientSecret() == null ? "client_secret" : null;
     if (missing != null) {
       throw GmailCliException.config(
           "cannot use " + file.path() + ": it has no \"" + missing + "\"",

@@ -3,8 +3,8 @@ package dev.gmailcli.auth;
 import com.google.api.client.http.HttpRequestInitializer;
 
 /**
- * Authorizes Gmail API requests for one mailbox. A saved user login ({@link UserLogin}) is the
- * one kind today; a Workspace service account acting for a user fits behind the same interface.
+ * Authorizes Gmail API requests for one mailbox. A saved user login ({@link UserLogin}) is the one
+ * kind today; a Workspace service account acting for a user fits behind the same interface.
  */
 public interface GmailAuthorization {
   /** The mailbox's address, or "" when not known. */

@@ -21,9 +21,9 @@ import java.util.function.Consumer;
 
 /**
  * The installed-app authorization code flow (RFC 8252) with PKCE S256: a loopback listener on
- * 127.0.0.1, the consent page in the browser with {@code access_type=offline} and
- * {@code prompt=consent} (so Google returns a refresh token), a checked {@code state}, and the
- * code exchange at the token endpoint named in credentials.json.
+ * 127.0.0.1, the consent page in the browser with {@code access_type=offline} and {@code
+ * prompt=consent} (so Google returns a refresh token), a checked {@code state}, and the code
+ * exchange at the token endpoint named in credentials.json.
  */
 public final class LoginFlow {
   private final HttpTransport transport;
@@ -100,14 +100,20 @@ public final class LoginFlow {
     } catch (IOException e) {
       int port = Integer.parseInt(redirectUri.replaceAll(".*:(\\d+)/$", "$1"));
       err.println("Could not start a browser here (" + e.getMessage() + ").");
-      err.println("Open the URL above in a browser on this machine. From another machine,"
-          + " forward the port first: ssh -L " + port + ":127.0.0.1:" + port + " <this-host>");
+      err.println(
+          "Open the URL above in a browser on this machine. From another machine,"
+              + " forward the port first: ssh -L "
+              + port
+              + ":127.0.0.1:"
+              + port
+              + " <this-host>");
     }
     err.println("Waiting up to " + Durations.describe(timeout) + " for the browser...");
     err.flush();
   }
 
-  private static TokenResponse exchange(AuthorizationCodeFlow flow, String code, String redirectUri) {
+  private static TokenResponse exchange(
+      AuthorizationCodeFlow flow, String code, String redirectUri) {
     try {
       return flow.newTokenRequest(code).setRedirectUri(redirectUri).execute();
     } catch (IOException e) {

@@ -71,8 +71,8 @@ public final class LoopbackReceiver implements VerificationCodeReceiver {
   /**
    * Waits for the redirect and returns the authorization code.
    *
-   * @throws GmailCliException exit 3 when the person declined, Google sent an error, or the
-   *     timeout passed
+   * @throws GmailCliException exit 3 when the person declined, Google sent an error, or the timeout
+   *     passed
    */
   @Override
   public String waitForCode() {
@@ -81,7 +81,9 @@ public final class LoopbackReceiver implements VerificationCodeReceiver {
       callback = result.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
       throw GmailCliException.loginRequired(
-          "login timed out after " + Durations.describe(timeout) + " without an answer from the browser",
+          "login timed out after "
+              + Durations.describe(timeout)
+              + " without an answer from the browser",
           "run `gmailcli login` again and finish the consent in the browser, or give more time"
               + " with --timeout",
           null);
@@ -99,7 +101,8 @@ public final class LoopbackReceiver implements VerificationCodeReceiver {
             null);
       }
       throw GmailCliException.loginRequired(
-          "Google refused the login: " + error.error()
+          "Google refused the login: "
+              + error.error()
               + (error.description() == null ? "" : " (" + error.description() + ")"),
           "check the OAuth client and consent screen in Google Cloud console, then run"
               + " `gmailcli login` again",

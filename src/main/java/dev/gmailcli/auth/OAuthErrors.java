@@ -12,8 +12,8 @@ import java.io.IOException;
 
 /**
  * Turns failures of Google's token endpoint into messages with a next step. Understands both
- * google-oauth-client's {@link TokenResponseException} and google-auth's GoogleAuthException,
- * which is package-private and carries the HTTP response only as its cause.
+ * google-oauth-client's {@link TokenResponseException} and google-auth's GoogleAuthException, which
+ * is package-private and carries the HTTP response only as its cause.
  */
 public final class OAuthErrors {
   static final String LOGIN_AGAIN_HINT =
@@ -50,7 +50,9 @@ public final class OAuthErrors {
     if ("invalid_grant".equals(code)) {
       return GmailCliException.loginRequired(
           "the saved login is no longer valid: Google answered invalid_grant"
-              + description(failure) + " when asked to " + what,
+              + description(failure)
+              + " when asked to "
+              + what,
           LOGIN_AGAIN_HINT,
           failure);
     }
@@ -78,8 +80,12 @@ public final class OAuthErrors {
           failure);
     }
     return GmailCliException.refused(
-        "Google refused to " + what + ": HTTP " + http.getStatusCode()
-            + (code == null ? "" : " " + code) + description(failure),
+        "Google refused to "
+            + what
+            + ": HTTP "
+            + http.getStatusCode()
+            + (code == null ? "" : " " + code)
+            + description(failure),
         "run `gmailcli login`; if that fails too, check the OAuth client in Google Cloud console",
         failure);
   }

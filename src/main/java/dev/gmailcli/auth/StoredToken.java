@@ -59,8 +59,16 @@ public record StoredToken(
   /** The same token with the account's email address recorded. */
   public StoredToken withAccount(String email) {
     return new StoredToken(
-        token, refreshToken, tokenUri, clientId, clientSecret, scopes, universeDomain, email,
-        expiry, extras);
+        token,
+        refreshToken,
+        tokenUri,
+        clientId,
+        clientSecret,
+        scopes,
+        universeDomain,
+        email,
+        expiry,
+        extras);
   }
 
   /** True when the file names its scopes and none of {@code anyOf} is among them. */
@@ -70,9 +78,21 @@ public record StoredToken(
 
   @Override
   public String toString() {
-    return "StoredToken[account=" + account + ", clientId=" + clientId + ", scopes=" + scopes
-        + ", expiry=" + expiry + ", token=" + present(token) + ", refreshToken="
-        + present(refreshToken) + ", clientSecret=" + present(clientSecret) + "]";
+    return "StoredToken[account="
+        + account
+        + ", clientId="
+        + clientId
+        + ", scopes="
+        + scopes
+        + ", expiry="
+        + expiry
+        + ", token="
+        + present(token)
+        + ", refreshToken="
+        + present(refreshToken)
+        + ", clientSecret="
+        + present(clientSecret)
+        + "]";
   }
 
   private static String present(String secret) {

@@ -89,9 +89,11 @@ public final class TokenFile {
     Path temp = null;
     try {
       prepareDirectory(dir);
-      temp = POSIX
-          ? Files.createTempFile(dir, ".token-", ".tmp", PosixFilePermissions.asFileAttribute(FILE_MODE))
-          : Files.createTempFile(dir, ".token-", ".tmp");
+      temp =
+          POSIX
+              ? Files.createTempFile(
+                  dir, ".token-", ".tmp", PosixFilePermissions.asFileAttribute(FILE_MODE))
+              : Files.createTempFile(dir, ".token-", ".tmp");
       byte[] bytes = TokenJson.format(token).getBytes(StandardCharsets.UTF_8);
       try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
         ByteBuffer buffer = ByteBuffer.wrap(bytes);
@@ -171,7 +173,8 @@ public final class TokenFile {
     }
   }
 
-  // Makes the rename itself durable; not every platform lets a directory be opened, hence best effort.
+  // Makes the rename itself durable; not every platform lets a directory be opened, hence best
+  // effort.
   private static void syncDirectory(Path dir) {
     try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
       channel.force(true);

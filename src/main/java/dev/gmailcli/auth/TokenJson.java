@@ -28,8 +28,15 @@ import java.util.Set;
 public final class TokenJson {
   private static final Set<String> KNOWN =
       Set.of(
-          "token", "refresh_token", "token_uri", "client_id", "client_secret", "scopes",
-          "universe_domain", "account", "expiry");
+          "token",
+          "refresh_token",
+          "token_uri",
+          "client_id",
+          "client_secret",
+          "scopes",
+          "universe_domain",
+          "account",
+          "expiry");
   private static final Gson GSON =
       new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
   private static final DateTimeFormatter SECONDS =
@@ -101,12 +108,14 @@ public final class TokenJson {
     String universe = token.universeDomain();
     put(object, "universe_domain", universe == null ? "googleapis.com" : universe);
     put(object, "account", token.account() == null ? "" : token.account());
-    token.extras().forEach(
-        (name, value) -> {
-          if (!name.equals("rapt_token")) {
-            object.add(name, value.deepCopy());
-          }
-        });
+    token
+        .extras()
+        .forEach(
+            (name, value) -> {
+              if (!name.equals("rapt_token")) {
+                object.add(name, value.deepCopy());
+              }
+            });
     if (token.expiry() != null) {
       object.addProperty("expiry", formatExpiry(token.expiry()));
     }
@@ -115,7 +124,8 @@ public final class TokenJson {
 
   /** Python's {@code expiry.isoformat() + "Z"}: microseconds only when there are any. */
   static String formatExpiry(Instant expiry) {
-    LocalDateTime utc = LocalDateTime.ofInstant(expiry.truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC);
+    LocalDateTime utc =
+        LocalDateTime.ofInstant(expiry.truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC);
     return (utc.getNano() == 0 ? SECONDS : MICROS).format(utc) + "Z";
   }
 

@@ -43,7 +43,9 @@ public final class TokenRefresher {
   public StoredToken refresh(StoredToken token) {
     RefreshTokenRequest request =
         new RefreshTokenRequest(
-                transport, GsonFactory.getDefaultInstance(), new GenericUrl(tokenUri),
+                transport,
+                GsonFactory.getDefaultInstance(),
+                new GenericUrl(tokenUri),
                 token.refreshToken())
             .setClientAuthentication(
                 new ClientParametersAuthentication(token.clientId(), token.clientSecret()))

@@ -43,7 +43,8 @@ public final class TokenRevoker {
       retrier.call(
           "revoke the login",
           () -> {
-            transport.createRequestFactory(settings)
+            transport
+                .createRequestFactory(settings)
                 .buildPostRequest(
                     new GenericUrl(revokeUri), new UrlEncodedContent(Map.of("token", token)))
                 .execute()

@@ -7,8 +7,8 @@ import java.io.IOException;
 import java.util.Objects;
 
 /**
- * A saved user login in use: the current token, credentials that refresh through the
- * {@link CredentialStore}, and the request initializer that ties them to each Gmail request.
+ * A saved user login in use: the current token, credentials that refresh through the {@link
+ * CredentialStore}, and the request initializer that ties them to each Gmail request.
  */
 public final class UserLogin implements GmailAuthorization {
   private final CredentialStore store;

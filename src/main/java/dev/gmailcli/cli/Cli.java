@@ -11,9 +11,9 @@ import java.util.logging.Logger;
 import picocli.CommandLine;
 
 /**
- * Builds and runs the command line: picocli wired to the injected streams, one exit-code map,
- * and one error handler that prints {@code error:} and {@code hint:} lines (a stack trace only
- * with --verbose).
+ * Builds and runs the command line: picocli wired to the injected streams, one exit-code map, and
+ * one error handler that prints {@code error:} and {@code hint:} lines (a stack trace only with
+ * --verbose).
  */
 public final class Cli {
   private Cli() {}
@@ -42,7 +42,10 @@ public final class Cli {
     Map<String, String> codes = exitCodeList();
     cli.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(codes);
     for (CommandLine sub : cli.getSubcommands().values()) {
-      sub.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(codes);
+      sub.getCommandSpec()
+          .usageMessage()
+          .exitCodeListHeading("%nExit codes:%n")
+          .exitCodeList(codes);
     }
     return cli;
   }
@@ -70,8 +73,9 @@ public final class Cli {
       return failure.exitCode().code();
     }
     env.err().println("error: unexpected internal error: " + printable(String.valueOf(e)));
-    env.err().println(
-        "hint: run the command again with --verbose and report the output (it contains no secrets)");
+    env.err()
+        .println(
+            "hint: run the command again with --verbose and report the output (it contains no secrets)");
     if (verbose) {
       e.printStackTrace(env.err());
     }

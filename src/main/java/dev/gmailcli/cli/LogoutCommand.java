@@ -31,9 +31,13 @@ final class LogoutCommand implements Callable<Integer> {
         switch (new LogoutTask(services).run()) {
           case NOT_LOGGED_IN -> "Not logged in (no " + file + "); nothing to do.";
           case REVOKED -> "Revoked gmailcli's access at Google and deleted " + file + ".";
-          case ALREADY_INVALID -> "Google already considered the login invalid (expired or revoked);"
-              + " deleted " + file + ".";
-          case NOTHING_TO_REVOKE -> "The saved login held no token to revoke; deleted " + file + ".";
+          case ALREADY_INVALID ->
+              "Google already considered the login invalid (expired or revoked);"
+                  + " deleted "
+                  + file
+                  + ".";
+          case NOTHING_TO_REVOKE ->
+              "The saved login held no token to revoke; deleted " + file + ".";
         };
     env.err().println(message);
     return 0;

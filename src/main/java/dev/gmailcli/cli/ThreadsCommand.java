@@ -37,7 +37,8 @@ final class ThreadsCommand implements Callable<Integer> {
   @Option(
       names = "--label",
       paramLabel = "ID",
-      description = "Only threads with this label (id like INBOX or Label_12, or a name); repeatable.")
+      description =
+          "Only threads with this label (id like INBOX or Label_12, or a name); repeatable.")
   List<String> labels;
 
   @Option(names = "--include-spam-trash", description = "Also list threads in Spam and Trash.")
@@ -69,8 +70,7 @@ final class ThreadsCommand implements Callable<Integer> {
     ListThreadsTask task = new ListThreadsTask(root.services());
     ThreadFormat chosen = format != null ? format : task.defaultFormat();
     boolean withDetails = details != null ? details : chosen.detailsByDefault();
-    task.run(
-        new ThreadQuery(max, query, labels, includeSpamTrash, pageToken, withDetails), chosen);
+    task.run(new ThreadQuery(max, query, labels, includeSpamTrash, pageToken, withDetails), chosen);
     return 0;
   }
 }

@@ -52,8 +52,10 @@ public final class GmailErrors {
           "run `gmailcli login --scope " + READONLY_SCOPE + "`",
           cause);
     }
-    if (status == 403 && (reasons.contains("accessNotConfigured") || message.contains("has not been used")
-        || message.contains("is disabled"))) {
+    if (status == 403
+        && (reasons.contains("accessNotConfigured")
+            || message.contains("has not been used")
+            || message.contains("is disabled"))) {
       return GmailCliException.refused(
           "the Gmail API is not enabled for this OAuth client's project: " + said,
           "enable the Gmail API in Google Cloud console (APIs & Services > Library > Gmail API)"

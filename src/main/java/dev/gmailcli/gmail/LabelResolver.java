@@ -17,8 +17,19 @@ import java.util.regex.Pattern;
 final class LabelResolver {
   private static final Set<String> SYSTEM_IDS =
       Set.of(
-          "INBOX", "SPAM", "TRASH", "UNREAD", "STARRED", "IMPORTANT", "SENT", "DRAFT", "CHAT",
-          "CATEGORY_PERSONAL", "CATEGORY_SOCIAL", "CATEGORY_PROMOTIONS", "CATEGORY_UPDATES",
+          "INBOX",
+          "SPAM",
+          "TRASH",
+          "UNREAD",
+          "STARRED",
+          "IMPORTANT",
+          "SENT",
+          "DRAFT",
+          "CHAT",
+          "CATEGORY_PERSONAL",
+          "CATEGORY_SOCIAL",
+          "CATEGORY_PROMOTIONS",
+          "CATEGORY_UPDATES",
           "CATEGORY_FORUMS");
   private static final Pattern USER_ID = Pattern.compile("Label_\\d+");
 
@@ -47,8 +58,9 @@ final class LabelResolver {
   private List<Label> listLabels() {
     try {
       ListLabelsResponse response =
-          gmail.retrier().call(
-              "list labels", () -> gmail.client().users().labels().list("me").execute());
+          gmail
+              .retrier()
+              .call("list labels", () -> gmail.client().users().labels().list("me").execute());
       return response.getLabels() == null ? List.of() : response.getLabels();
     } catch (IOException e) {
       throw GmailErrors.toCliException(e, "list labels");
@@ -67,10 +79,12 @@ final class LabelResolver {
         return label.getId();
       }
     }
-    List<String> names = labels.stream().map(Label::getName).filter(n -> n != null).sorted().toList();
+    List<String> names =
+        labels.stream().map(Label::getName).filter(n -> n != null).sorted().toList();
     throw GmailCliException.refused(
         "Gmail has no label \"" + wanted + "\"",
-        "use a label id or one of: " + String.join(", ", names.subList(0, Math.min(30, names.size())))
+        "use a label id or one of: "
+            + String.join(", ", names.subList(0, Math.min(30, names.size())))
             + (names.size() > 30 ? ", …" : ""),
         null);
   }

@@ -19,9 +19,9 @@ import java.util.function.Consumer;
 
 /**
  * Fetches thread metadata (Subject, From, Date) with Gmail batch requests of at most 50 calls, as
- * Gmail recommends: 100 threads cost 2 HTTP requests, not 100. Threads that fail transiently
- * inside a batch are sent again in the next batch after a backoff; a thread deleted meanwhile is
- * reported, never silently dropped.
+ * Gmail recommends: 100 threads cost 2 HTTP requests, not 100. Threads that fail transiently inside
+ * a batch are sent again in the next batch after a backoff; a thread deleted meanwhile is reported,
+ * never silently dropped.
  */
 final class ThreadDetailsFetcher {
   static final int MAX_BATCH = 50;
@@ -34,7 +34,8 @@ final class ThreadDetailsFetcher {
   private final Clock clock;
   private final Consumer<String> warnings;
 
-  ThreadDetailsFetcher(GmailService gmail, Sleeper sleeper, Clock clock, Consumer<String> warnings) {
+  ThreadDetailsFetcher(
+      GmailService gmail, Sleeper sleeper, Clock clock, Consumer<String> warnings) {
     this.gmail = gmail;
     this.sleeper = sleeper;
     this.clock = clock;
@@ -68,20 +69,26 @@ final class ThreadDetailsFetcher {
   private void executeBatch(
       List<String> chunk, Map<String, ThreadDetails> found, Failures failures) {
     try {
-      gmail.retrier().call(
-          "fetch thread details",
-          () -> {
-            BatchRequest batch = gmail.client().batch(gmail.initializer()).setSleeper(sleeper);
-            for (String id : chunk) {
-              gmail.client().users().threads().get("me", id)
-                  .setFormat("metadata")
-                  .setMetadataHeaders(HEADERS)
-                  .setFields(FIELDS)
-                  .queue(batch, callback(id, found, failures));
-            }
-            batch.execute();
-            return null;
-          });
+      gmail
+          .retrier()
+          .call(
+              "fetch thread details",
+              () -> {
+                BatchRequest batch = gmail.client().batch(gmail.initializer()).setSleeper(sleeper);
+                for (String id : chunk) {
+                  gmail
+                      .client()
+                      .users()
+                      .threads()
+                      .get("me", id)
+                      .setFormat("metadata")
+                      .setMetadataHeaders(HEADERS)
+                      .setFields(FIELDS)
+                      .queue(batch, callback(id, found, failures));
+                }
+                batch.execute();
+                return null;
+              });
     } catch (IOException e) {
       throw GmailErrors.toCliException(e, "fetch thread details");
     }
@@ -107,14 +114,21 @@ final class ThreadDetailsFetcher {
             failures.retryAfter = wait;
           }
         } else if (status == 404) {
-          warnings.accept("thread " + id + " was deleted while listing; it is shown without details");
+          warnings.accept(
+              "thread " + id + " was deleted while listing; it is shown without details");
         } else if (status == 401 || status == 403) {
           // the login itself is the problem: every other thread would fail the same way
           throw GmailErrors.forStatus(status, error, "fetch details of thread " + id, null);
         } else {
-          String said = error == null || error.getMessage() == null ? "" : ": " + error.getMessage();
-          warnings.accept("Gmail refused the details of thread " + id + " (HTTP " + status + said
-              + "); it is shown without details");
+          String said =
+              error == null || error.getMessage() == null ? "" : ": " + error.getMessage();
+          warnings.accept(
+              "Gmail refused the details of thread "
+                  + id
+                  + " (HTTP "
+                  + status
+                  + said
+                  + "); it is shown without details");
         }
       }
     };

@@ -11,9 +11,9 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * Lists threads with the fewest HTTP calls: threads.list pages of exactly what is still needed
- * (500 at most, Gmail's limit), and for details one batch request per 50 threads. Each page is
- * handed to the sink before the next is fetched, so memory stays flat however many are listed.
+ * Lists threads with the fewest HTTP calls: threads.list pages of exactly what is still needed (500
+ * at most, Gmail's limit), and for details one batch request per 50 threads. Each page is handed to
+ * the sink before the next is fetched, so memory stays flat however many are listed.
  */
 public final class ThreadLister {
   /** The most threads.list returns per page. */
@@ -23,7 +23,9 @@ public final class ThreadLister {
   private final LabelResolver labels;
   private final ThreadDetailsFetcher detailsFetcher;
 
-  /** @param warnings receives problems that do not stop the listing (deleted threads) */
+  /**
+   * @param warnings receives problems that do not stop the listing (deleted threads)
+   */
   public ThreadLister(GmailService gmail, Sleeper sleeper, Clock clock, Consumer<String> warnings) {
     this.gmail = gmail;
     this.labels = new LabelResolver(gmail);
@@ -69,26 +71,32 @@ public final class ThreadLister {
   private ListThreadsResponse fetchPage(
       ThreadQuery query, List<String> labelIds, String pageToken, int wanted) {
     try {
-      return gmail.retrier().call(
-          "list threads",
-          () -> {
-            Gmail.Users.Threads.List request =
-                gmail.client().users().threads().list("me")
-                    .setMaxResults((long) Math.min(MAX_PAGE, wanted));
-            if (query.query() != null && !query.query().isBlank()) {
-              request.setQ(query.query());
-            }
-            if (labelIds != null) {
-              request.setLabelIds(labelIds);
-            }
-            if (query.includeSpamTrash()) {
-              request.setIncludeSpamTrash(true);
-            }
-            if (pageToken != null && !pageToken.isBlank()) {
-              request.setPageToken(pageToken);
-            }
-            return request.execute();
-          });
+      return gmail
+          .retrier()
+          .call(
+              "list threads",
+              () -> {
+                Gmail.Users.Threads.List request =
+                    gmail
+                        .client()
+                        .users()
+                        .threads()
+                        .list("me")
+                        .setMaxResults((long) Math.min(MAX_PAGE, wanted));
+                if (query.query() != null && !query.query().isBlank()) {
+                  request.setQ(query.query());
+                }
+                if (labelIds != null) {
+                  request.setLabelIds(labelIds);
+                }
+                if (query.includeSpamTrash()) {
+                  request.setIncludeSpamTrash(true);
+                }
+                if (pageToken != null && !pageToken.isBlank()) {
+                  request.setPageToken(pageToken);
+                }
+                return request.execute();
+              });
     } catch (IOException e) {
       throw GmailErrors.toCliException(e, "list threads");
     }

@@ -33,8 +33,12 @@ final class ThreadMetadata {
     }
     String subject = header(first, "Subject");
     if (subject.isEmpty()) {
-      subject = messages.stream().map(m -> header(m, "Subject")).filter(s -> !s.isEmpty())
-          .findFirst().orElse("");
+      subject =
+          messages.stream()
+              .map(m -> header(m, "Subject"))
+              .filter(s -> !s.isEmpty())
+              .findFirst()
+              .orElse("");
     }
     return new ThreadDetails(
         subject, header(last, "From"), date(last), messages.size(), List.copyOf(labels));
@@ -48,8 +52,9 @@ final class ThreadMetadata {
     try {
       return header.isEmpty()
           ? null
-          : ZonedDateTime.parse(header.replaceAll("\\s*\\(.*\\)$", ""),
-              DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+          : ZonedDateTime.parse(
+                  header.replaceAll("\\s*\\(.*\\)$", ""), DateTimeFormatter.RFC_1123_DATE_TIME)
+              .toInstant();
     } catch (DateTimeParseException e) {
       return null;
     }

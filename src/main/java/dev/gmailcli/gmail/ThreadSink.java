@@ -15,8 +15,8 @@ public interface ThreadSink {
   default void pageDone(int listedSoFar, Long resultSizeEstimate, boolean morePages) {}
 
   /**
-   * False once the output can take no more (a closed pipe, as in {@code | head}): the listing
-   * then stops instead of fetching pages nobody reads.
+   * False once the output can take no more (a closed pipe, as in {@code | head}): the listing then
+   * stops instead of fetching pages nobody reads.
    */
   default boolean wantsMore() {
     return true;

@@ -6,8 +6,8 @@ import java.util.function.Consumer;
 
 /**
  * Settings every request to Google gets: connect and read timeouts, and (with --verbose) one line
- * per request naming method, URL and status. Bodies and headers are never logged: they carry
- * tokens and the client secret.
+ * per request naming method, URL and status. Bodies and headers are never logged: they carry tokens
+ * and the client secret.
  */
 public final class HttpSettings implements HttpRequestInitializer {
   static final int CONNECT_TIMEOUT_MS = 20_000;
@@ -15,7 +15,9 @@ public final class HttpSettings implements HttpRequestInitializer {
 
   private final Consumer<String> diagnostics;
 
-  /** @param diagnostics receives request lines when --verbose is on; a no-op otherwise */
+  /**
+   * @param diagnostics receives request lines when --verbose is on; a no-op otherwise
+   */
   public HttpSettings(Consumer<String> diagnostics) {
     this.diagnostics = diagnostics;
   }
@@ -37,8 +39,11 @@ public final class HttpSettings implements HttpRequestInitializer {
     request.setResponseInterceptor(
         response ->
             diagnostics.accept(
-                "  -> " + response.getStatusCode() + " in "
-                    + (System.nanoTime() - started[0]) / 1_000_000 + " ms"));
+                "  -> "
+                    + response.getStatusCode()
+                    + " in "
+                    + (System.nanoTime() - started[0]) / 1_000_000
+                    + " ms"));
   }
 
   // Gmail and token URLs carry no secrets (those travel in headers and bodies); long ones are cut.

@@ -12,8 +12,8 @@ import java.util.random.RandomGenerator;
 /**
  * Repeats a call that failed transiently (429, 5xx, rate-limit 403, network errors) with
  * exponential backoff and jitter, honouring Retry-After, within a {@link RetryPolicy}. Other
- * failures are rethrown at once for the caller to explain; running out of attempts is a
- * temporary failure (exit 5).
+ * failures are rethrown at once for the caller to explain; running out of attempts is a temporary
+ * failure (exit 5).
  */
 public final class Retrier {
   private final RetryPolicy policy;
@@ -89,8 +89,15 @@ public final class Retrier {
         return false;
       }
       diagnostics.accept(
-          "retrying after " + failure + " (attempt " + (attempts + 1) + " of "
-              + policy.maxAttempts() + ", waiting " + delay.toMillis() + " ms)");
+          "retrying after "
+              + failure
+              + " (attempt "
+              + (attempts + 1)
+              + " of "
+              + policy.maxAttempts()
+              + ", waiting "
+              + delay.toMillis()
+              + " ms)");
       try {
         sleeper.sleep(delay.toMillis());
       } catch (InterruptedException e) {
@@ -105,10 +112,23 @@ public final class Retrier {
     /** The error to report when this budget is used up. */
     public GmailCliException exhausted(String what, String lastFailure, Throwable cause) {
       String asked =
-          refusedWait == null ? "" : "; Google asked to wait " + refusedWait.toSeconds() + " s more";
+          refusedWait == null
+              ? ""
+              : "; Google asked to wait " + refusedWait.toSeconds() + " s more";
       return GmailCliException.temporary(
-          "could not " + what + ": " + lastFailure + " (gave up after " + attempts + " attempt"
-              + (attempts == 1 ? "" : "s") + " over " + waited.toSeconds() + " s" + asked + ")",
+          "could not "
+              + what
+              + ": "
+              + lastFailure
+              + " (gave up after "
+              + attempts
+              + " attempt"
+              + (attempts == 1 ? "" : "s")
+              + " over "
+              + waited.toSeconds()
+              + " s"
+              + asked
+              + ")",
           "Google is busy or unreachable; try again in a few minutes",
           cause);
     }
@@ -124,7 +144,10 @@ public final class Retrier {
   /** A short description of a failure, without bodies or headers. */
   public static String describe(IOException e) {
     if (e instanceof HttpResponseException http) {
-      String status = http.getStatusCode() + " " + (http.getStatusMessage() == null ? "" : http.getStatusMessage());
+      String status =
+          http.getStatusCode()
+              + " "
+              + (http.getStatusMessage() == null ? "" : http.getStatusMessage());
       return "HTTP " + status.trim();
     }
     String message = e.getMessage();

@@ -15,6 +15,7 @@ public record RetryPolicy(
 
   /** 5 attempts, waits 1 s, 2 s, 4 s, 8 s (±50% jitter, or what Retry-After asks), 32 s at most. */
   public static RetryPolicy standard() {
-    return new RetryPolicy(5, Duration.ofSeconds(32), Duration.ofSeconds(1), Duration.ofSeconds(16));
+    return new RetryPolicy(
+        5, Duration.ofSeconds(32), Duration.ofSeconds(1), Duration.ofSeconds(16));
   }
 }

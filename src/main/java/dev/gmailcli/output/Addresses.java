@@ -4,9 +4,7 @@ package dev.gmailcli.output;
 final class Addresses {
   private Addresses() {}
 
-  /**
-   * {@code "Jane Doe" <jane@example.com>} → {@code Jane Doe}; a bare address stays the address.
-   */
+  /** {@code "Jane Doe" <jane@example.com>} → {@code Jane Doe}; a bare address stays the address. */
   static String displayName(String from) {
     if (from == null) {
       return "";

@@ -6,15 +6,28 @@ import java.util.regex.Pattern;
 
 /** Decodes the HTML entities Gmail puts in snippets ({@code &#39;}, {@code &amp;}, …). */
 public final class Html {
-  private static final Pattern ENTITY = Pattern.compile("&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});");
+  private static final Pattern ENTITY =
+      Pattern.compile("&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});");
   private static final Map<String, String> NAMED =
       Map.ofEntries(
-          Map.entry("amp", "&"), Map.entry("lt", "<"), Map.entry("gt", ">"),
-          Map.entry("quot", "\""), Map.entry("apos", "'"), Map.entry("nbsp", " "),
-          Map.entry("ndash", "–"), Map.entry("mdash", "—"), Map.entry("hellip", "…"),
-          Map.entry("lsquo", "‘"), Map.entry("rsquo", "’"), Map.entry("ldquo", "“"),
-          Map.entry("rdquo", "”"), Map.entry("copy", "©"), Map.entry("reg", "®"),
-          Map.entry("trade", "™"), Map.entry("euro", "€"), Map.entry("zwnj", ""));
+          Map.entry("amp", "&"),
+          Map.entry("lt", "<"),
+          Map.entry("gt", ">"),
+          Map.entry("quot", "\""),
+          Map.entry("apos", "'"),
+          Map.entry("nbsp", " "),
+          Map.entry("ndash", "–"),
+          Map.entry("mdash", "—"),
+          Map.entry("hellip", "…"),
+          Map.entry("lsquo", "‘"),
+          Map.entry("rsquo", "’"),
+          Map.entry("ldquo", "“"),
+          Map.entry("rdquo", "”"),
+          Map.entry("copy", "©"),
+          Map.entry("reg", "®"),
+          Map.entry("trade", "™"),
+          Map.entry("euro", "€"),
+          Map.entry("zwnj", ""));
 
   private Html() {}
 

@@ -8,9 +8,9 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 
 /**
- * One JSON document in the shape of Gmail's ListThreadsResponse, all pages merged into
- * {@code threads} ({@code []} when there are none), {@code nextPageToken} only when more remain.
- * Written as the threads arrive, so memory stays flat.
+ * One JSON document in the shape of Gmail's ListThreadsResponse, all pages merged into {@code
+ * threads} ({@code []} when there are none), {@code nextPageToken} only when more remain. Written
+ * as the threads arrive, so memory stays flat.
  */
 final class JsonThreadsRenderer implements ThreadSink {
   private final PrintWriter out;

@@ -6,9 +6,9 @@ import java.io.PrintWriter;
 import java.util.function.Consumer;
 
 /**
- * Draws a one-line progress indicator on a terminal's stderr while a listing spans several
- * pages. Warnings are printed on lines of their own, the line is cleared at the end or when the
- * listing fails, and everything else is passed on to the real sink.
+ * Draws a one-line progress indicator on a terminal's stderr while a listing spans several pages.
+ * Warnings are printed on lines of their own, the line is cleared at the end or when the listing
+ * fails, and everything else is passed on to the real sink.
  */
 public final class ProgressSink implements ThreadSink {
   private static final String CLEAR = "\r\033[K";

@@ -11,14 +11,22 @@ import java.time.Duration;
 public final class StatusRenderer {
   private StatusRenderer() {}
 
-  /** {@code key  value} lines for a person. */
+  /** {@code key value} lines for a person. */
   public static void table(StatusReport report, PrintWriter out) {
     line(out, "account", report.account().isEmpty() ? "(unknown)" : report.account());
     line(out, "token file", report.tokenFile().toString());
     line(out, "client id", report.clientId() == null ? "(none)" : report.clientId());
-    line(out, "scopes", report.scopes().isEmpty() ? "(not recorded)" : String.join(" ", report.scopes()));
+    line(
+        out,
+        "scopes",
+        report.scopes().isEmpty() ? "(not recorded)" : String.join(" ", report.scopes()));
     line(out, "access token", accessToken(report));
-    line(out, "refresh token", report.refreshTokenPresent() ? "present" : "absent (log in again when the access token expires)");
+    line(
+        out,
+        "refresh token",
+        report.refreshTokenPresent()
+            ? "present"
+            : "absent (log in again when the access token expires)");
     out.flush();
   }
 
@@ -53,7 +61,11 @@ public final class StatusRenderer {
     }
     String when = ThreadJson.rfc3339(report.expiry());
     if (report.accessTokenValid()) {
-      return "valid until " + when + " (" + describe(Duration.between(report.now(), report.expiry())) + " left)";
+      return "valid until "
+          + when
+          + " ("
+          + describe(Duration.between(report.now(), report.expiry()))
+          + " left)";
     }
     return "expired at " + when + " (refreshed on next use)";
   }

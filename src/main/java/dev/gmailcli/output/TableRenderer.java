@@ -14,13 +14,14 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Aligned columns for a person: date · from (name only) · subject · snippet, newest first, cut
- * to the terminal width; without details, id · snippet. Rows are collected first to size the
- * columns, which is fine at the sizes a person reads.
+ * Aligned columns for a person: date · from (name only) · subject · snippet, newest first, cut to
+ * the terminal width; without details, id · snippet. Rows are collected first to size the columns,
+ * which is fine at the sizes a person reads.
  */
 final class TableRenderer implements ThreadSink {
   private static final String GAP = "  ";
-  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
+  private static final DateTimeFormatter TIME =
+      DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("MMM d", Locale.ENGLISH);
   private static final DateTimeFormatter FULL =
       DateTimeFormatter.ofPattern("yyyy-MM-dd", Locale.ENGLISH);
@@ -46,8 +47,11 @@ final class TableRenderer implements ThreadSink {
         details == null
             ? new String[] {"", "", "", snippet, thread.id()}
             : new String[] {
-              date(details.date()), Text.oneLine(Addresses.displayName(details.from())),
-              Text.oneLine(details.subject()), snippet, thread.id()
+              date(details.date()),
+              Text.oneLine(Addresses.displayName(details.from())),
+              Text.oneLine(details.subject()),
+              snippet,
+              thread.id()
             });
   }
 

@@ -11,8 +11,8 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 
 /**
- * Writes threads as JSON objects in the Gmail API's field names, strings exactly as Gmail sent
- * them ({@code <}, {@code >}, {@code &}, {@code =} are not escaped).
+ * Writes threads as JSON objects in the Gmail API's field names, strings exactly as Gmail sent them
+ * ({@code <}, {@code >}, {@code &}, {@code =} are not escaped).
  */
 final class ThreadJson {
   private ThreadJson() {}

@@ -1,15 +1,15 @@
 package dev.gmailcli.output;
 
 import dev.gmailcli.gmail.ThreadDetails;
-import dev.gmailcli.gmail.ThreadSummary;
 import dev.gmailcli.gmail.ThreadSink;
+import dev.gmailcli.gmail.ThreadSummary;
 import java.io.PrintWriter;
 
 /**
  * Stable tab-separated lines for scripts: id, date (RFC 3339, UTC), from, subject, snippet; no
- * header. Backslash, tab, CR, LF and other control characters inside a field are escaped
- * ({@code \\}, {@code \t}, {@code \r}, {@code \n}, {@code \x1b}); snippets have HTML entities
- * decoded. Fields without details are empty.
+ * header. Backslash, tab, CR, LF and other control characters inside a field are escaped ({@code
+ * \\}, {@code \t}, {@code \r}, {@code \n}, {@code \x1b}); snippets have HTML entities decoded.
+ * Fields without details are empty.
  */
 final class TsvRenderer implements ThreadSink {
   private final PrintWriter out;
@@ -23,7 +23,8 @@ final class TsvRenderer implements ThreadSink {
     ThreadDetails details = thread.details();
     StringBuilder line = new StringBuilder(256);
     line.append(escape(thread.id())).append('\t');
-    line.append(details == null ? "" : nullToEmpty(ThreadJson.rfc3339(details.date()))).append('\t');
+    line.append(details == null ? "" : nullToEmpty(ThreadJson.rfc3339(details.date())))
+        .append('\t');
     line.append(details == null ? "" : escape(details.from())).append('\t');
     line.append(details == null ? "" : escape(details.subject())).append('\t');
     line.append(escape(Html.decode(thread.snippet())));

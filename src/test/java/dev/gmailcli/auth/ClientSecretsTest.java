@@ -47,8 +47,11 @@ class ClientSecretsTest {
     assertThat(secrets)
         .isEqualTo(
             new ClientSecrets(
-                "fake-id.apps.googleusercontent.com", "fake-client-secret",
-                "https://accounts.example.test/auth", "https://oauth2.example.test/token", true));
+                "fake-id.apps.googleusercontent.com",
+                "fake-client-secret",
+                "https://accounts.example.test/auth",
+                "https://oauth2.example.test/token",
+                true));
   }
 
   @Test
@@ -65,7 +68,8 @@ class ClientSecretsTest {
 
   @Test
   void missingEndpoints_defaultToGoogles() throws Exception {
-    Path path = file("{\"installed\": {\"client_id\": \"fake-id\", \"client_secret\": \"fake-s\"}}");
+    Path path =
+        file("{\"installed\": {\"client_id\": \"fake-id\", \"client_secret\": \"fake-s\"}}");
 
     ClientSecrets secrets = ClientSecrets.read(path);
 
@@ -151,9 +155,11 @@ class ClientSecretsTest {
     Files.write(file, new byte[] {'{', (byte) 0xC3, (byte) 0x28, '}'});
 
     assertThatThrownBy(() -> ClientSecrets.read(file))
-        .isInstanceOfSatisfying(GmailCliException.class, e -> {
-          assertThat(e.exitCode()).isEqualTo(ExitCode.CONFIG);
-          assertThat(e.getMessage()).contains("not UTF-8");
-        });
+        .isInstanceOfSatisfying(
+            GmailCliException.class,
+            e -> {
+              assertThat(e.exitCode()).isEqualTo(ExitCode.CONFIG);
+              assertThat(e.getMessage()).contains("not UTF-8");
+            });
   }
 }

@@ -94,8 +94,9 @@ class CommandBrowserOpenerTest {
   void browserEntries_mayQuotePathsWithSpaces() {
     assertThat(CommandBrowserOpener.words("\"/opt/My Browser/run\" --new-window '%s'"))
         .containsExactly("/opt/My Browser/run", "--new-window", "%s");
-    assertThat(new CommandBrowserOpener(Map.of("BROWSER", "'/opt/My Browser/run' %s"), "Linux")
-            .candidates("http://127.0.0.1:1/"))
+    assertThat(
+            new CommandBrowserOpener(Map.of("BROWSER", "'/opt/My Browser/run' %s"), "Linux")
+                .candidates("http://127.0.0.1:1/"))
         .containsExactly(List.of("/opt/My Browser/run", "http://127.0.0.1:1/"));
   }
 }

@@ -29,8 +29,22 @@ class DurationsTest {
 
   @ParameterizedTest(name = "[{index}] ''{0}''")
   @ValueSource(
-      strings = {"0", "0s", "PT0S", "-1", "-5m", "PT-5M", "abc", "", "  ", "5 m", "1.5h", "m", "PTx",
-        "99999999999999999999"})
+      strings = {
+        "0",
+        "0s",
+        "PT0S",
+        "-1",
+        "-5m",
+        "PT-5M",
+        "abc",
+        "",
+        "  ",
+        "5 m",
+        "1.5h",
+        "m",
+        "PTx",
+        "99999999999999999999"
+      })
   void zeroNegativeAndGarbage_areRejected(String text) {
     assertThatIllegalArgumentException().isThrownBy(() -> Durations.parse(text));
   }

@@ -35,7 +35,9 @@ class OAuthErrorsTest {
         .build();
   }
 
-  /** What google-auth's UserCredentials.refresh() throws (its package-private GoogleAuthException). */
+  /**
+   * What google-auth's UserCredentials.refresh() throws (its package-private GoogleAuthException).
+   */
   private static IOException googleAuthFailure(int status, String body) {
     MockHttpTransport transport = answering(status, Json.MEDIA_TYPE, body);
     UserCredentials credentials =
@@ -56,8 +58,10 @@ class OAuthErrorsTest {
       int status, String contentType, String body) {
     RefreshTokenRequest request =
         new RefreshTokenRequest(
-                answering(status, contentType, body), GsonFactory.getDefaultInstance(),
-                new GenericUrl(TOKEN_URI), "fake-refresh-token")
+                answering(status, contentType, body),
+                GsonFactory.getDefaultInstance(),
+                new GenericUrl(TOKEN_URI),
+                "fake-refresh-token")
             .setClientAuthentication(
                 new ClientParametersAuthentication("fake-client-id", "fake-client-secret"));
     TokenResponseException e = catchThrowableOfType(TokenResponseException.class, request::execute);
@@ -81,11 +85,13 @@ class OAuthErrorsTest {
   @Test
   void googleAuthInvalidGrant_isLoginRequiredWithTheTestingModeHint() {
     GmailCliException e =
-        OAuthErrors.toCliException(googleAuthFailure(400, INVALID_GRANT), "refresh the access token");
+        OAuthErrors.toCliException(
+            googleAuthFailure(400, INVALID_GRANT), "refresh the access token");
 
     assertThat(e.exitCode()).isEqualTo(ExitCode.LOGIN_REQUIRED);
     assertThat(e.getMessage())
-        .contains("invalid_grant", "Token has been expired or revoked.", "refresh the access token");
+        .contains(
+            "invalid_grant", "Token has been expired or revoked.", "refresh the access token");
     assertThat(e.hint()).contains("gmailcli login", "7 days", "Testing");
     assertNoSecrets(e);
   }
@@ -108,7 +114,8 @@ class OAuthErrorsTest {
   void invalidClient_isLoginRequiredPointingAtCredentialsJson() {
     TokenResponseException failure =
         oauthClientFailure(
-            401, Json.MEDIA_TYPE,
+            401,
+            Json.MEDIA_TYPE,
             "{\"error\": \"invalid_client\", \"error_description\": \"Unauthorized\"}");
 
     GmailCliException e = OAuthErrors.toCliException(failure, "refresh the access token");
@@ -156,7 +163,8 @@ class OAuthErrorsTest {
   void otherBadRequest_isRefused() {
     TokenResponseException failure =
         oauthClientFailure(
-            400, Json.MEDIA_TYPE,
+            400,
+            Json.MEDIA_TYPE,
             "{\"error\": \"invalid_request\", \"error_description\": \"Missing parameter\"}");
 
     GmailCliException e = OAuthErrors.toCliException(failure, "refresh the access token");

@@ -23,9 +23,16 @@ class TokenFileTest {
 
   private static final StoredToken TOKEN =
       new StoredToken(
-          "fake-access-token", "fake-refresh-token", "https://oauth2.googleapis.com/token",
-          "fake-client-id", "fake-client-secret", List.of("scope-a"), "googleapis.com",
-          "jane@example.com", Instant.parse("2025-10-20T09:18:16Z"), null);
+          "fake-access-token",
+          "fake-refresh-token",
+          "https://oauth2.googleapis.com/token",
+          "fake-client-id",
+          "fake-client-secret",
+          List.of("scope-a"),
+          "googleapis.com",
+          "jane@example.com",
+          Instant.parse("2025-10-20T09:18:16Z"),
+          null);
 
   @BeforeEach
   void needsPosix() {
@@ -102,8 +109,9 @@ class TokenFileTest {
   @Test
   void readOfMalformedFile_isConfigError_andLeavesTheFileUntouched() throws Exception {
     Path path = tmp.resolve("token.json");
-    byte[] original = "{\"token\": \"fake-access-token\", \"expiry\": \"fake-garbage\"}"
-        .getBytes(StandardCharsets.UTF_8);
+    byte[] original =
+        "{\"token\": \"fake-access-token\", \"expiry\": \"fake-garbage\"}"
+            .getBytes(StandardCharsets.UTF_8);
     Files.write(path, original);
 
     assertThatThrownBy(() -> new TokenFile(path).read())
@@ -111,7 +119,8 @@ class TokenFileTest {
             GmailCliException.class,
             e -> {
               assertThat(e.exitCode()).isEqualTo(ExitCode.CONFIG);
-              assertThat(e.getMessage()).contains(path.toString(), "expiry")
+              assertThat(e.getMessage())
+                  .contains(path.toString(), "expiry")
                   .doesNotContain("fake-garbage", "fake-access-token");
               assertThat(e.hint()).contains("gmailcli login");
             });
@@ -217,10 +226,12 @@ class TokenFileTest {
     Files.write(path, bytes);
 
     assertThatThrownBy(() -> new TokenFile(path).read())
-        .isInstanceOfSatisfying(GmailCliException.class, e -> {
-          assertThat(e.exitCode()).isEqualTo(ExitCode.CONFIG);
-          assertThat(e.getMessage()).contains("not UTF-8");
-        });
+        .isInstanceOfSatisfying(
+            GmailCliException.class,
+            e -> {
+              assertThat(e.exitCode()).isEqualTo(ExitCode.CONFIG);
+              assertThat(e.getMessage()).contains("not UTF-8");
+            });
     assertThat(Files.readAllBytes(path)).isEqualTo(bytes);
   }
 }

@@ -25,7 +25,8 @@ class TokenJsonReadTest {
 
   @Test
   void blankExpiryAndScopes_countAsMissing_likeGoogleAuth() throws Exception {
-    StoredToken token = TokenJson.parse("{\"token\": \"fake\", \"expiry\": \"\", \"scopes\": \"\"}");
+    StoredToken token =
+        TokenJson.parse("{\"token\": \"fake\", \"expiry\": \"\", \"scopes\": \"\"}");
 
     assertThat(token.expiry()).isNull();
     assertThat(token.scopes()).isNull();

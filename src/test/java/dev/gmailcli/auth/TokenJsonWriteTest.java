@@ -43,8 +43,17 @@ class TokenJsonWriteTest {
 
     assertThat(json.keySet())
         .containsExactly(
-            "token", "refresh_token", "token_uri", "client_id", "client_secret", "scopes",
-            "rapt_token", "universe_domain", "account", "custom", "expiry");
+            "token",
+            "refresh_token",
+            "token_uri",
+            "client_id",
+            "client_secret",
+            "scopes",
+            "rapt_token",
+            "universe_domain",
+            "account",
+            "custom",
+            "expiry");
     assertThat(json.get("scopes").isJsonArray()).isTrue();
     assertThat(json.get("custom")).isEqualTo(JsonParser.parseString("{\"a\": 1}"));
   }
@@ -105,8 +114,7 @@ class TokenJsonWriteTest {
   void output_isPrettyPrintedAndEndsWithNewline() {
     StoredToken token =
         new StoredToken(
-            "fake-access-token", null, null, null, null, List.of("s1", "s2"), null, "", null,
-            null);
+            "fake-access-token", null, null, null, null, List.of("s1", "s2"), null, "", null, null);
 
     assertThat(TokenJson.format(token))
         .isEqualTo(

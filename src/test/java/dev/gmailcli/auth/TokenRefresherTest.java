@@ -38,9 +38,16 @@ class TokenRefresherTest {
 
   private final StoredToken token =
       new StoredToken(
-          "fake-old-access", "fake-refresh-token", "https://evil.example.test/steal",
-          "fake-client-id", "fake-client-secret", List.of("scope-a", "scope-b"), "googleapis.com",
-          "jane@example.com", NOW.minusSeconds(60), null);
+          "fake-old-access",
+          "fake-refresh-token",
+          "https://evil.example.test/steal",
+          "fake-client-id",
+          "fake-client-secret",
+          List.of("scope-a", "scope-b"),
+          "googleapis.com",
+          "jane@example.com",
+          NOW.minusSeconds(60),
+          null);
 
   /** Answers each request with the next queued response and remembers what was sent. */
   static final class Recording extends MockHttpTransport {
@@ -62,7 +69,8 @@ class TokenRefresherTest {
     public LowLevelHttpRequest buildRequest(String method, String url) {
       return new MockLowLevelHttpRequest(url) {
         @Override
-        public com.google.api.client.http.LowLevelHttpResponse execute() throws java.io.IOException {
+        public com.google.api.client.http.LowLevelHttpResponse execute()
+            throws java.io.IOException {
           methods.add(method);
           urls.add(url);
           bodies.add(getContentAsString());
@@ -87,10 +95,8 @@ class TokenRefresherTest {
   }
 
   private TokenRefresher refresher() {
-    Retrier retrier =
-        new Retrier(RetryPolicy.standard(), sleeper, new Random(1), clock, s -> {});
-    return new TokenRefresher(
-        transport, new HttpSettings(s -> {}), CONFIGURED_URI, clock, retrier);
+    Retrier retrier = new Retrier(RetryPolicy.standard(), sleeper, new Random(1), clock, s -> {});
+    return new TokenRefresher(transport, new HttpSettings(s -> {}), CONFIGURED_URI, clock, retrier);
   }
 
   @Test
@@ -115,8 +121,16 @@ class TokenRefresherTest {
     transport.answer(200, "{\"access_token\": \"fake-new-access\", \"expires_in\": 3599}");
     StoredToken noScopes =
         new StoredToken(
-            "a", "fake-refresh-token", null, "fake-client-id", "fake-client-secret", null, null,
-            "", null, null);
+            "a",
+            "fake-refresh-token",
+            null,
+            "fake-client-id",
+            "fake-client-secret",
+            null,
+            null,
+            "",
+            null,
+            null);
 
     refresher().refresh(noScopes);
 
@@ -211,7 +225,6 @@ class TokenRefresherTest {
 
     assertThatThrownBy(() -> refresher().refresh(token))
         .isInstanceOfSatisfying(
-            GmailCliException.class,
-            e -> assertThat(e.exitCode()).isEqualTo(ExitCode.TEMPORARY));
+            GmailCliException.class, e -> assertThat(e.exitCode()).isEqualTo(ExitCode.TEMPORARY));
   }
 }

@@ -91,31 +91,52 @@ public final class NdjsonMemoryBenchmark {
 
       long max = memory.getHeapMemoryUsage().getMax();
       System.out.printf(Locale.ROOT, "gmailcli threads --max %d --format %s%n", wanted, format);
-      System.out.printf(Locale.ROOT, "  mailbox            %d threads generated, %d listable%n",
-          generated, wanted);
+      System.out.printf(
+          Locale.ROOT,
+          "  mailbox            %d threads generated, %d listable%n",
+          generated,
+          wanted);
       System.out.printf(Locale.ROOT, "  exit code          %d%n", exit);
       System.out.printf(Locale.ROOT, "  wall time          %d ms%n", elapsedMs);
-      System.out.printf(Locale.ROOT, "  lines written      %d (%d chars)%n",
-          counted.lines(), counted.chars());
-      System.out.printf(Locale.ROOT, "  threads.list calls %d (maxResults %s)%n",
+      System.out.printf(
+          Locale.ROOT, "  lines written      %d (%d chars)%n", counted.lines(), counted.chars());
+      System.out.printf(
+          Locale.ROOT,
+          "  threads.list calls %d (maxResults %s)%n",
           google.count("threads.list"),
-          google.requests("threads.list").stream().map(r -> r.param("maxResults")).distinct()
+          google.requests("threads.list").stream()
+              .map(r -> r.param("maxResults"))
+              .distinct()
               .toList());
-      System.out.printf(Locale.ROOT, "  other Gmail calls  batch=%d threads.get=%d token=%d%n",
-          google.count("batch"), google.count("threads.get"),
+      System.out.printf(
+          Locale.ROOT,
+          "  other Gmail calls  batch=%d threads.get=%d token=%d%n",
+          google.count("batch"),
+          google.count("threads.get"),
           google.count("token.refresh") + google.count("token"));
       System.out.printf(Locale.ROOT, "  heap max (-Xmx)    %s%n", max < 0 ? "unbounded" : mib(max));
-      System.out.printf(Locale.ROOT, "  heap baseline      %s (stand-in mailbox loaded, after GC)%n",
+      System.out.printf(
+          Locale.ROOT,
+          "  heap baseline      %s (stand-in mailbox loaded, after GC)%n",
           mib(baseline));
-      System.out.printf(Locale.ROOT, "  heap peak used     %s sampled every 10 ms (%d samples),"
-          + " growth %s over baseline%n",
-          mib(sampler.peak()), sampler.samples(), mib(sampler.peak() - baseline));
+      System.out.printf(
+          Locale.ROOT,
+          "  heap peak used     %s sampled every 10 ms (%d samples),"
+              + " growth %s over baseline%n",
+          mib(sampler.peak()),
+          sampler.samples(),
+          mib(sampler.peak() - baseline));
       for (MemoryPoolMXBean pool : heapPools) {
-        System.out.printf(Locale.ROOT, "  pool peak          %-22s %s%n",
-            pool.getName(), mib(pool.getPeakUsage().getUsed()));
+        System.out.printf(
+            Locale.ROOT,
+            "  pool peak          %-22s %s%n",
+            pool.getName(),
+            mib(pool.getPeakUsage().getUsed()));
       }
       settle(memory);
-      System.out.printf(Locale.ROOT, "  heap after run     %s (after GC)%n",
+      System.out.printf(
+          Locale.ROOT,
+          "  heap after run     %s (after GC)%n",
           mib(memory.getHeapMemoryUsage().getUsed()));
       if (!err.toString().isEmpty()) {
         System.out.println("  stderr of the run:");

@@ -31,7 +31,8 @@ class ConvertersTest {
     assertThatThrownBy(() -> new Converters.AtLeastOne().convert("0"))
         .hasMessageContaining("at least 1");
     assertThatThrownBy(() -> new Converters.AtLeastOne().convert("abc"))
-        .hasMessageContaining("'abc'").hasMessageContaining("whole number");
+        .hasMessageContaining("'abc'")
+        .hasMessageContaining("whole number");
   }
 
   @Test

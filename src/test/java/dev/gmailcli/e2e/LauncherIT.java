@@ -48,8 +48,11 @@ class LauncherIT {
 
   private Path browserScript() throws IOException {
     Path script = home.resolve("test-browser.sh");
-    Files.writeString(script,
-        "#!/bin/sh\ntouch '" + browserMarker + "'\n"
+    Files.writeString(
+        script,
+        "#!/bin/sh\ntouch '"
+            + browserMarker
+            + "'\n"
             + "curl -s -L -o /dev/null --max-time 20 \"$1\" &\n");
     Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwx------"));
     return script;
@@ -68,7 +71,9 @@ class LauncherIT {
     var out = process.getInputStream().readAllBytes();
     var err = process.getErrorStream().readAllBytes();
     assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    return new Result(process.exitValue(), new String(out, StandardCharsets.UTF_8),
+    return new Result(
+        process.exitValue(),
+        new String(out, StandardCharsets.UTF_8),
         new String(err, StandardCharsets.UTF_8));
   }
 
@@ -104,7 +109,9 @@ class LauncherIT {
     Result login = run(launcher, elsewhere, "login", "--timeout", "30s");
     assertThat(login.exitCode()).as(login.err()).isZero();
     assertThat(login.err()).contains("Logged in as launcher@example.com");
-    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(config.resolve("token.json"))))
+    assertThat(
+            PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(config.resolve("token.json"))))
         .isEqualTo("rw-------");
 
     Result threads = run(launcher, elsewhere, "threads", "--max", "3");
@@ -138,7 +145,8 @@ class LauncherIT {
     String refresh = google.seedRefreshToken(TokenFixtures.READONLY);
     Path config = home.resolve(".config/gmailcli");
     Files.createDirectories(config);
-    Files.writeString(config.resolve("token.json"), TokenFixtures.expired(google, Instant.now(), refresh));
+    Files.writeString(
+        config.resolve("token.json"), TokenFixtures.expired(google, Instant.now(), refresh));
     google.mailbox().generate(2);
 
     Result result = run(launcher, elsewhere, "threads", "--format", "json");

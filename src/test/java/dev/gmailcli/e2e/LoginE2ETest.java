@@ -39,15 +39,26 @@ class LoginE2ETest {
 
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.out()).isEmpty();
-    assertThat(run.err()).contains("Logged in as alice@example.com").contains(cli.tokenPath().toString());
+    assertThat(run.err())
+        .contains("Logged in as alice@example.com")
+        .contains(cli.tokenPath().toString());
     assertThat(browser.landingPages().get(0)).contains("close this tab");
 
     JsonObject token = JsonParser.parseString(Files.readString(cli.tokenPath())).getAsJsonObject();
     assertThat(token.keySet())
-        .containsExactly("token", "refresh_token", "token_uri", "client_id", "client_secret",
-            "scopes", "universe_domain", "account", "expiry");
+        .containsExactly(
+            "token",
+            "refresh_token",
+            "token_uri",
+            "client_id",
+            "client_secret",
+            "scopes",
+            "universe_domain",
+            "account",
+            "expiry");
     assertThat(token.get("account").getAsString()).isEqualTo("alice@example.com");
-    assertThat(token.get("expiry").getAsString()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d{6})?Z");
+    assertThat(token.get("expiry").getAsString())
+        .matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d{6})?Z");
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(cli.tokenPath())))
         .isEqualTo("rw-------");
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(cli.configDir())))
@@ -68,14 +79,19 @@ class LoginE2ETest {
     Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString("rwxr-xr-x"));
     Files.writeString(shared.resolve("credentials.json"), google.credentialsJson());
 
-    CliRun run = cli.env("GMAILCLI_HOME", shared.toString()).browser(TestBrowser.following())
-        .interactive().run("login");
+    CliRun run =
+        cli.env("GMAILCLI_HOME", shared.toString())
+            .browser(TestBrowser.following())
+            .interactive()
+            .run("login");
 
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(shared)))
         .isEqualTo("rwxr-xr-x");
-    assertThat(PosixFilePermissions.toString(
-        Files.getPosixFilePermissions(shared.resolve("token.json")))).isEqualTo("rw-------");
+    assertThat(
+            PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(shared.resolve("token.json"))))
+        .isEqualTo("rw-------");
   }
 
   @Test
@@ -125,8 +141,8 @@ class LoginE2ETest {
 
   @Test
   void shortScopeNames_areExpanded_andRequested() throws Exception {
-    CliRun run = cli.browser(TestBrowser.following()).interactive()
-        .run("login", "--scope", "gmail.modify");
+    CliRun run =
+        cli.browser(TestBrowser.following()).interactive().run("login", "--scope", "gmail.modify");
 
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(google.requests("auth").get(0).param("scope"))

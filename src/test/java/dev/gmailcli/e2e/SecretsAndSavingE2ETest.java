@@ -63,9 +63,19 @@ class SecretsAndSavingE2ETest {
       secrets.add(request.header("authorization").substring("Bearer ".length()));
     }
     secrets.add(tokenField(firstToken, "token"));
-    secrets.add(tokenField(Files.exists(cli.tokenPath()) ? Files.readString(cli.tokenPath()) : firstToken, "token"));
-    String printed = login.out() + login.err() + threads.out() + threads.err() + status.out()
-        + status.err() + logout.out() + logout.err();
+    secrets.add(
+        tokenField(
+            Files.exists(cli.tokenPath()) ? Files.readString(cli.tokenPath()) : firstToken,
+            "token"));
+    String printed =
+        login.out()
+            + login.err()
+            + threads.out()
+            + threads.err()
+            + status.out()
+            + status.err()
+            + logout.out()
+            + logout.err();
     assertThat(secrets).allSatisfy(secret -> assertThat(secret).isNotBlank());
     assertThat(secrets).allSatisfy(secret -> assertThat(printed).doesNotContain(secret));
   }

@@ -40,8 +40,13 @@ class StatusLogoutE2ETest {
   }
 
   private void savedLogin(Instant expiry, String account) throws Exception {
-    String json = TokenFixtures.python(ACCESS, REFRESH, expiry, List.of(TokenFixtures.READONLY),
-        "https://oauth2.googleapis.com/token");
+    String json =
+        TokenFixtures.python(
+            ACCESS,
+            REFRESH,
+            expiry,
+            List.of(TokenFixtures.READONLY),
+            "https://oauth2.googleapis.com/token");
     cli.token(json.replace("\"account\": \"\"", "\"account\": \"" + account + "\""));
   }
 

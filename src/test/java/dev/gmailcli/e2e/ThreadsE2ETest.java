@@ -194,15 +194,32 @@ class ThreadsE2ETest {
     List<String> samples =
         List.of(
             // seconds only, scopes as a list
-            "{\"token\": \"" + access + "\", \"refresh_token\": \"" + refresh
+            "{\"token\": \""
+                + access
+                + "\", \"refresh_token\": \""
+                + refresh
                 + "\", \"token_uri\": \"https://oauth2.googleapis.com/token\", \"client_id\": \""
-                + id + "\", \"client_secret\": \"" + secret + "\", \"scopes\": [\""
-                + TokenFixtures.READONLY + "\"], \"universe_domain\": \"googleapis.com\","
-                + " \"account\": \"\", \"expiry\": \"" + later + "\"}",
+                + id
+                + "\", \"client_secret\": \""
+                + secret
+                + "\", \"scopes\": [\""
+                + TokenFixtures.READONLY
+                + "\"], \"universe_domain\": \"googleapis.com\","
+                + " \"account\": \"\", \"expiry\": \""
+                + later
+                + "\"}",
             // scopes as a space-separated string, no expiry (= expired), older google-auth
-            "{\"token\": \"" + access + "\", \"refresh_token\": \"" + refresh
-                + "\", \"client_id\": \"" + id + "\", \"client_secret\": \"" + secret
-                + "\", \"scopes\": \"" + TokenFixtures.READONLY + " openid\"}",
+            "{\"token\": \""
+                + access
+                + "\", \"refresh_token\": \""
+                + refresh
+                + "\", \"client_id\": \""
+                + id
+                + "\", \"client_secret\": \""
+                + secret
+                + "\", \"scopes\": \""
+                + TokenFixtures.READONLY
+                + " openid\"}",
             // microseconds and an unknown field
             TokenFixtures.valid(google, now).replace("{", "{\"rapt_token\": \"fake-rapt\", "));
     for (String sample : samples) {

@@ -36,8 +36,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ThreadsFormatsE2ETest {
   static final String LONG_SUBJECT = "長い件名: とても長い日本語の件名がここに続きますので表では切られます";
-  static final String LONG_SNIPPET = "This snippet is far too long for a 100-column table &amp; must be"
-      + " cut with an ellipsis rather than wrap onto the next line of the terminal, ever";
+  static final String LONG_SNIPPET =
+      "This snippet is far too long for a 100-column table &amp; must be"
+          + " cut with an ellipsis rather than wrap onto the next line of the terminal, ever";
   static final Clock NOON = Clock.fixed(Instant.parse("2024-03-15T12:00:00Z"), ZoneOffset.UTC);
 
   @TempDir Path home;
@@ -49,19 +50,45 @@ class ThreadsFormatsE2ETest {
   void setUp() throws Exception {
     google = GoogleStandIn.start();
     google.mailbox().generate(12);
-    google.mailbox().addThread("handmade1", "a\\b &lt;c&gt;", 4242, List.of("INBOX"),
-        List.of(new Msg("Line one\nLine two \\ end", "solo@example.com",
-            "Sun, 10 Mar 2024 08:00:00 +0000", Instant.parse("2024-03-10T08:00:00Z"),
-            List.of("INBOX"), "a\\b &lt;c&gt;")));
-    google.mailbox().addThread("handmade2", LONG_SNIPPET, 4241, List.of("INBOX"),
-        List.of(new Msg(LONG_SUBJECT, "\"Bartholomew Maximilian Longname-Smythe\" <bart@example.com>",
-            "Sun, 31 Dec 2023 23:30:00 +0000", Instant.parse("2023-12-31T23:30:00Z"),
-            List.of("INBOX"), LONG_SNIPPET)));
+    google
+        .mailbox()
+        .addThread(
+            "handmade1",
+            "a\\b &lt;c&gt;",
+            4242,
+            List.of("INBOX"),
+            List.of(
+                new Msg(
+                    "Line one\nLine two \\ end",
+                    "solo@example.com",
+                    "Sun, 10 Mar 2024 08:00:00 +0000",
+                    Instant.parse("2024-03-10T08:00:00Z"),
+                    List.of("INBOX"),
+                    "a\\b &lt;c&gt;")));
+    google
+        .mailbox()
+        .addThread(
+            "handmade2",
+            LONG_SNIPPET,
+            4241,
+            List.of("INBOX"),
+            List.of(
+                new Msg(
+                    LONG_SUBJECT,
+                    "\"Bartholomew Maximilian Longname-Smythe\" <bart@example.com>",
+                    "Sun, 31 Dec 2023 23:30:00 +0000",
+                    Instant.parse("2023-12-31T23:30:00Z"),
+                    List.of("INBOX"),
+                    LONG_SNIPPET)));
     accessToken = google.seedAccessToken(TokenFixtures.READONLY);
     cli = new CliHarness(home).google(google.baseUrl());
-    cli.token(TokenFixtures.python(accessToken, google.seedRefreshToken(TokenFixtures.READONLY),
-        Instant.now().plusSeconds(3599), List.of(TokenFixtures.READONLY),
-        "https://oauth2.googleapis.com/token"));
+    cli.token(
+        TokenFixtures.python(
+            accessToken,
+            google.seedRefreshToken(TokenFixtures.READONLY),
+            Instant.now().plusSeconds(3599),
+            List.of(TokenFixtures.READONLY),
+            "https://oauth2.googleapis.com/token"));
   }
 
   @AfterEach
@@ -80,15 +107,18 @@ class ThreadsFormatsE2ETest {
     List<String> lines = run.out().lines().toList();
     assertThat(lines).hasSize(13).allSatisfy(l -> assertThat(l.split("\t", -1)).hasSize(5));
     assertThat(lines.get(0))
-        .isEqualTo("t00001\t2024-03-15T09:30:00Z\t\"Carol, Q. Example\" <carol@example.net>\tSubject 1\t"
-            + "Snippet of message 2 in thread 1");
+        .isEqualTo(
+            "t00001\t2024-03-15T09:30:00Z\t\"Carol, Q. Example\" <carol@example.net>\tSubject 1\t"
+                + "Snippet of message 2 in thread 1");
     assertThat(lines).anySatisfy(l -> assertThat(l).contains("\tSubject 6\\tQ&A <draft> x=1\t"));
-    assertThat(lines).anySatisfy(l -> assertThat(l)
-        .contains("It's the report for 2 & friends, part 3"));
-    assertThat(lines.get(12)).startsWith("handmade2\t2023-12-31T23:30:00Z\t")
+    assertThat(lines)
+        .anySatisfy(l -> assertThat(l).contains("It's the report for 2 & friends, part 3"));
+    assertThat(lines.get(12))
+        .startsWith("handmade2\t2023-12-31T23:30:00Z\t")
         .endsWith("\t" + LONG_SNIPPET.replace("&amp;", "&"));
-    assertThat(lines.get(11)).isEqualTo(
-        "handmade1\t2024-03-10T08:00:00Z\tsolo@example.com\tLine one\\nLine two \\\\ end\ta\\\\b <c>");
+    assertThat(lines.get(11))
+        .isEqualTo(
+            "handmade1\t2024-03-10T08:00:00Z\tsolo@example.com\tLine one\\nLine two \\\\ end\ta\\\\b <c>");
     assertThat(google.count("batch")).isEqualTo(1);
   }
 
@@ -101,8 +131,9 @@ class ThreadsFormatsE2ETest {
     Golden.assertMatches("threads-scale-json.json", run.out());
     JsonObject printed = JsonParser.parseString(run.out()).getAsJsonObject();
     assertThat(printed.keySet()).containsExactly("threads", "nextPageToken", "resultSizeEstimate");
-    JsonObject gmail = JsonParser.parseString(
-        gmailGet("gmail/v1/users/me/threads?maxResults=5")).getAsJsonObject();
+    JsonObject gmail =
+        JsonParser.parseString(gmailGet("gmail/v1/users/me/threads?maxResults=5"))
+            .getAsJsonObject();
     assertThat(printed).isEqualTo(gmail);
     assertThat(google.count("batch")).isZero();
   }
@@ -117,12 +148,15 @@ class ThreadsFormatsE2ETest {
     assertThat(run.out())
         .contains("\"subject\": \"Subject 6\\tQ&A <draft> x=1\"")
         .contains("件名 4: 日本語のテスト")
-        .doesNotContain("\\u003c").doesNotContain("\\u0026").doesNotContain("\\u003d");
+        .doesNotContain("\\u003c")
+        .doesNotContain("\\u0026")
+        .doesNotContain("\\u003d");
     JsonObject printed = JsonParser.parseString(run.out()).getAsJsonObject();
     assertThat(printed.keySet()).containsExactly("threads", "resultSizeEstimate");
     JsonObject first = printed.getAsJsonArray("threads").get(0).getAsJsonObject();
-    assertThat(first.keySet()).containsExactly(
-        "id", "snippet", "historyId", "subject", "from", "date", "messageCount", "labelIds");
+    assertThat(first.keySet())
+        .containsExactly(
+            "id", "snippet", "historyId", "subject", "from", "date", "messageCount", "labelIds");
     assertThat(first.get("date").getAsString()).isEqualTo("2024-03-15T09:30:00Z");
     assertThat(first.get("messageCount").getAsInt()).isEqualTo(2);
   }
@@ -156,7 +190,8 @@ class ThreadsFormatsE2ETest {
     assertThat(run.err()).isEmpty();
     Golden.assertMatches("threads-scale-table.txt", run.out());
     List<String> lines = run.out().lines().toList();
-    assertThat(lines).hasSize(13)
+    assertThat(lines)
+        .hasSize(13)
         .allSatisfy(l -> assertThat(displayWidth(l)).as(l).isLessThanOrEqualTo(100))
         .noneMatch(l -> l.contains("\t"))
         .noneMatch(l -> l.contains("<bob@example.org>") || l.contains("<carol@example.net>"));
@@ -165,8 +200,11 @@ class ThreadsFormatsE2ETest {
     assertThat(lines.get(11)).startsWith("Mar 10 ").contains(" solo@example.com ");
     // the longest row is cut to exactly the terminal width, each cut column ending in "…"
     String longest = lines.get(12);
-    assertThat(longest).startsWith("2023-12-31  Bartholomew").endsWith("…")
-        .doesNotContain("Longname-Smythe").contains("長い件名");
+    assertThat(longest)
+        .startsWith("2023-12-31  Bartholomew")
+        .endsWith("…")
+        .doesNotContain("Longname-Smythe")
+        .contains("長い件名");
     assertThat(displayWidth(longest)).isEqualTo(100);
     assertThat(run.out()).contains("Carol, Q. Example").contains("It's the report for 2 & …");
     // the subject column starts at the same display column on every line
@@ -200,10 +238,13 @@ class ThreadsFormatsE2ETest {
   }
 
   private String gmailGet(String pathAndQuery) throws Exception {
-    HttpResponse<String> response = HttpClient.newHttpClient().send(
-        HttpRequest.newBuilder(URI.create(google.baseUrl() + pathAndQuery))
-            .header("Authorization", "Bearer " + accessToken).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(google.baseUrl() + pathAndQuery))
+                    .header("Authorization", "Bearer " + accessToken)
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
     assertThat(response.statusCode()).isEqualTo(200);
     return response.body();
   }
@@ -230,12 +271,19 @@ class ThreadsFormatsE2ETest {
   }
 
   private static boolean isWide(int cp) {
-    return (cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0x303E)
-        || (cp >= 0x3041 && cp <= 0x33FF) || (cp >= 0x3400 && cp <= 0x4DBF)
-        || (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0xA000 && cp <= 0xA4CF)
-        || (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xF900 && cp <= 0xFAFF)
-        || (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFF60)
-        || (cp >= 0xFFE0 && cp <= 0xFFE6) || (cp >= 0x1F300 && cp <= 0x1F64F)
-        || (cp >= 0x1F900 && cp <= 0x1F9FF) || (cp >= 0x20000 && cp <= 0x3FFFD);
+    return (cp >= 0x1100 && cp <= 0x115F)
+        || (cp >= 0x2E80 && cp <= 0x303E)
+        || (cp >= 0x3041 && cp <= 0x33FF)
+        || (cp >= 0x3400 && cp <= 0x4DBF)
+        || (cp >= 0x4E00 && cp <= 0x9FFF)
+        || (cp >= 0xA000 && cp <= 0xA4CF)
+        || (cp >= 0xAC00 && cp <= 0xD7A3)
+        || (cp >= 0xF900 && cp <= 0xFAFF)
+        || (cp >= 0xFE30 && cp <= 0xFE4F)
+        || (cp >= 0xFF00 && cp <= 0xFF60)
+        || (cp >= 0xFFE0 && cp <= 0xFFE6)
+        || (cp >= 0x1F300 && cp <= 0x1F64F)
+        || (cp >= 0x1F900 && cp <= 0x1F9FF)
+        || (cp >= 0x20000 && cp <= 0x3FFFD);
   }
 }

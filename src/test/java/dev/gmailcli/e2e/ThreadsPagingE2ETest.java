@@ -31,6 +31,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ThreadsPagingE2ETest {
   /** Generated threads 1..1278 leave exactly 1,176 outside Spam and Trash (i % 25 == 7, 13). */
   static final int GENERATED = 1278;
+
   static final int LISTABLE = 1176;
 
   @TempDir Path home;
@@ -99,8 +100,15 @@ class ThreadsPagingE2ETest {
     JsonObject firstJson = JsonParser.parseString(first.out()).getAsJsonObject();
     assertThat(ids(firstJson)).hasSize(500);
 
-    CliRun rest = cli.run("threads", "--max", "1000", "--format", "json", "--page-token",
-        firstJson.get("nextPageToken").getAsString());
+    CliRun rest =
+        cli.run(
+            "threads",
+            "--max",
+            "1000",
+            "--format",
+            "json",
+            "--page-token",
+            firstJson.get("nextPageToken").getAsString());
 
     assertThat(rest.exitCode()).as(rest.err()).isZero();
     JsonObject restJson = JsonParser.parseString(rest.out()).getAsJsonObject();
@@ -135,9 +143,21 @@ class ThreadsPagingE2ETest {
   @Test
   void query_isSentAsQ_andOnlyMatchingThreadsArePrinted() {
     google.mailbox().generate(20);
-    google.mailbox().addThread("zebra1", "about the zebra", 42, List.of("INBOX"),
-        List.of(new Msg("Zebra crossing", "Zed <zed@example.com>", null,
-            Instant.parse("2024-03-01T08:00:00Z"), List.of("INBOX"), "about the zebra")));
+    google
+        .mailbox()
+        .addThread(
+            "zebra1",
+            "about the zebra",
+            42,
+            List.of("INBOX"),
+            List.of(
+                new Msg(
+                    "Zebra crossing",
+                    "Zed <zed@example.com>",
+                    null,
+                    Instant.parse("2024-03-01T08:00:00Z"),
+                    List.of("INBOX"),
+                    "about the zebra")));
 
     CliRun run = cli.run("threads", "--query", "zebra", "--no-details");
 
@@ -150,26 +170,41 @@ class ThreadsPagingE2ETest {
   void repeatedLabelIds_areSentAsRepeatedLabelIds_withoutLabelsList() {
     google.mailbox().generate(40);
 
-    CliRun run = cli.run("threads", "--label", "INBOX", "--label", "UNREAD", "--max", "100",
-        "--no-details");
+    CliRun run =
+        cli.run("threads", "--label", "INBOX", "--label", "UNREAD", "--max", "100", "--no-details");
 
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(google.count("labels.list")).isZero();
     assertThat(google.requests("threads.list").get(0).params("labelIds"))
         .containsExactly("INBOX", "UNREAD");
-    List<String> expected = listable().stream()
-        .filter(t -> t.labelIds().containsAll(List.of("INBOX", "UNREAD")))
-        .map(MailThread::id).toList();
+    List<String> expected =
+        listable().stream()
+            .filter(t -> t.labelIds().containsAll(List.of("INBOX", "UNREAD")))
+            .map(MailThread::id)
+            .toList();
     assertThat(expected).isNotEmpty();
-    assertThat(run.out().lines().map(l -> l.split("\t", -1)[0])).containsExactlyElementsOf(expected);
+    assertThat(run.out().lines().map(l -> l.split("\t", -1)[0]))
+        .containsExactlyElementsOf(expected);
   }
 
   @Test
   void userLabelName_isResolvedWithExactlyOneLabelsListCall() {
     google.mailbox().generate(10).addLabel("Label_42", "My Label");
-    google.mailbox().addThread("labelled1", "in my label", 7, List.of("Label_42"),
-        List.of(new Msg("Tagged", "Ann <ann@example.com>", null,
-            Instant.parse("2024-03-02T08:00:00Z"), List.of("INBOX"), "in my label")));
+    google
+        .mailbox()
+        .addThread(
+            "labelled1",
+            "in my label",
+            7,
+            List.of("Label_42"),
+            List.of(
+                new Msg(
+                    "Tagged",
+                    "Ann <ann@example.com>",
+                    null,
+                    Instant.parse("2024-03-02T08:00:00Z"),
+                    List.of("INBOX"),
+                    "in my label")));
 
     CliRun run = cli.run("threads", "--label", "My Label", "--no-details");
 
@@ -202,9 +237,13 @@ class ThreadsPagingE2ETest {
 
     assertThat(hidden.exitCode()).as(hidden.err()).isZero();
     assertThat(shown.exitCode()).as(shown.err()).isZero();
-    assertThat(hidden.out().lines()).hasSize(28).noneMatch(l -> l.startsWith("t00007\t"))
+    assertThat(hidden.out().lines())
+        .hasSize(28)
+        .noneMatch(l -> l.startsWith("t00007\t"))
         .noneMatch(l -> l.startsWith("t0000d\t"));
-    assertThat(shown.out().lines()).hasSize(30).anyMatch(l -> l.startsWith("t00007\t"))
+    assertThat(shown.out().lines())
+        .hasSize(30)
+        .anyMatch(l -> l.startsWith("t00007\t"))
         .anyMatch(l -> l.startsWith("t0000d\t"));
     assertThat(google.requests("threads.list").get(0).param("includeSpamTrash")).isNull();
     assertThat(google.requests("threads.list").get(1).param("includeSpamTrash")).isEqualTo("true");
@@ -250,8 +289,13 @@ class ThreadsPagingE2ETest {
   void stderrTerminal_failureAfterFirstPage_printsErrorOnAClearedLine() {
     google.mailbox().generate(700);
     cli.terminal(new Terminal(false, false, true, 80));
-    cli.transport(new BeforeRequestTransport("/threads?", 2, () -> google.failNext(
-        "/gmail/v1/users/me/threads", 100, 503, GoogleErrors.serviceUnavailable())));
+    cli.transport(
+        new BeforeRequestTransport(
+            "/threads?",
+            2,
+            () ->
+                google.failNext(
+                    "/gmail/v1/users/me/threads", 100, 503, GoogleErrors.serviceUnavailable())));
 
     CliRun run = cli.run("threads", "--max", "600", "--format", "ndjson");
 
@@ -263,14 +307,19 @@ class ThreadsPagingE2ETest {
   void stderrTerminal_warningDuringProgress_startsOnItsOwnLine() {
     google.mailbox().generate(700);
     cli.terminal(new Terminal(false, false, true, 80));
-    google.failThreadInBatch("t00258", 1, 404,
+    google.failThreadInBatch(
+        "t00258",
+        1,
+        404,
         GoogleErrors.apiError(404, "Requested entity was not found.", "notFound", "NOT_FOUND"));
 
     CliRun run = cli.run("threads", "--max", "600");
 
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.out().lines()).hasSize(600).anyMatch(l -> l.startsWith("t00258\t"));
-    assertThat(run.err()).contains("t00258").containsPattern("(\r\033\\[K|\n)warning: ")
+    assertThat(run.err())
+        .contains("t00258")
+        .containsPattern("(\r\033\\[K|\n)warning: ")
         .endsWith("\r\033[K");
   }
 
@@ -316,6 +365,8 @@ class ThreadsPagingE2ETest {
 
   private static List<String> ids(JsonObject listing) {
     return listing.getAsJsonArray("threads").asList().stream()
-        .map(JsonElement::getAsJsonObject).map(o -> o.get("id").getAsString()).toList();
+        .map(JsonElement::getAsJsonObject)
+        .map(o -> o.get("id").getAsString())
+        .toList();
   }
 }

@@ -57,11 +57,15 @@ class ThreadsRetryE2ETest {
     assertThat(google.count("batch")).isEqualTo(2);
     List<RecordedRequest> gets = google.requests("threads.get");
     assertThat(gets).hasSize(100).allMatch(RecordedRequest::inBatch);
-    assertThat(gets).allSatisfy(get -> {
-      assertThat(get.param("format")).isEqualTo("metadata");
-      assertThat(get.params("metadataHeaders")).containsExactlyInAnyOrder("Subject", "From", "Date");
-    });
-    assertThat(run.out().lines()).hasSize(100)
+    assertThat(gets)
+        .allSatisfy(
+            get -> {
+              assertThat(get.param("format")).isEqualTo("metadata");
+              assertThat(get.params("metadataHeaders"))
+                  .containsExactlyInAnyOrder("Subject", "From", "Date");
+            });
+    assertThat(run.out().lines())
+        .hasSize(100)
         .allSatisfy(l -> assertThat(l.split("\t", -1)[3]).isNotEmpty());
   }
 
@@ -76,13 +80,17 @@ class ThreadsRetryE2ETest {
     assertThat(batchesByDefault).isEqualTo(1);
     assertThat(google.count("batch")).isEqualTo(1);
     assertThat(google.count("threads.get")).isEqualTo(10);
-    assertThat(without.out().lines()).hasSize(10)
+    assertThat(without.out().lines())
+        .hasSize(10)
         .allSatisfy(l -> assertThat(l).matches("t[0-9a-f]{5}\t\t\t\t.+"));
   }
 
   @Test
   void threadDeletedDuringListing_404InBatch_isStillPrinted_withWarningNamingIt() {
-    google.failThreadInBatch("t00003", 1, 404,
+    google.failThreadInBatch(
+        "t00003",
+        1,
+        404,
         GoogleErrors.apiError(404, "Requested entity was not found.", "notFound", "NOT_FOUND"));
 
     CliRun run = cli.run("threads", "--max", "10");
@@ -96,7 +104,10 @@ class ThreadsRetryE2ETest {
 
   @Test
   void oneThreadRefusedInBatch_isPrintedWithoutDetails_andTheListingGoesOn() {
-    google.failThreadInBatch("t00004", 1, 400,
+    google.failThreadInBatch(
+        "t00004",
+        1,
+        400,
         GoogleErrors.apiError(400, "Invalid id value", "invalidArgument", "INVALID_ARGUMENT"));
 
     CliRun run = cli.run("threads", "--max", "10");
@@ -114,9 +125,13 @@ class ThreadsRetryE2ETest {
 
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.err()).isEmpty();
-    assertThat(run.out().lines()).hasSize(10)
-        .anySatisfy(l -> assertThat(l).startsWith("t00002\t2024-03-15T08:43:00Z\t")
-            .contains("\tSubject 2\t"));
+    assertThat(run.out().lines())
+        .hasSize(10)
+        .anySatisfy(
+            l ->
+                assertThat(l)
+                    .startsWith("t00002\t2024-03-15T08:43:00Z\t")
+                    .contains("\tSubject 2\t"));
     assertThat(google.requests("threads.get").stream().filter(r -> r.path().endsWith("/t00002")))
         .hasSize(3);
     assertThat(google.count("batch")).isEqualTo(3);
@@ -136,7 +151,8 @@ class ThreadsRetryE2ETest {
     assertThat(run.out().lines()).hasSize(5);
     assertThat(google.count("threads.list")).isEqualTo(3);
     assertThat(cli.sleeper().sleeps()).hasSize(2).allMatch(ms -> ms > 0);
-    assertThat(cli.sleeper().sleeps().get(1)).isGreaterThanOrEqualTo(cli.sleeper().sleeps().get(0) / 3);
+    assertThat(cli.sleeper().sleeps().get(1))
+        .isGreaterThanOrEqualTo(cli.sleeper().sleeps().get(0) / 3);
   }
 
   @Test
@@ -152,8 +168,12 @@ class ThreadsRetryE2ETest {
 
   @Test
   void forbiddenRateLimitExceeded_isRetried() {
-    google.failNext(THREADS, 1, 403,
-        GoogleErrors.apiError(403, "Rate Limit Exceeded", "rateLimitExceeded", "PERMISSION_DENIED"));
+    google.failNext(
+        THREADS,
+        1,
+        403,
+        GoogleErrors.apiError(
+            403, "Rate Limit Exceeded", "rateLimitExceeded", "PERMISSION_DENIED"));
 
     CliRun run = cli.run("threads", "--max", "5", "--no-details");
 
@@ -174,14 +194,18 @@ class ThreadsRetryE2ETest {
     assertThat(google.count("threads.list")).isBetween(2L, 5L);
     assertThat(cli.sleeper().sleeps()).hasSize((int) google.count("threads.list") - 1);
     assertThat(cli.sleeper().totalMillis()).isLessThanOrEqualTo(32_000);
-    assertThat(run.err()).contains("error: ").contains("list threads").contains("503")
-        .contains("gave up after").contains("hint: ");
+    assertThat(run.err())
+        .contains("error: ")
+        .contains("list threads")
+        .contains("503")
+        .contains("gave up after")
+        .contains("hint: ");
   }
 
   @Test
   void retryAfterLongerThanTheBound_givesUpAtOnce_insteadOfSleepingPastIt() {
-    google.failNext(THREADS, 100, 429, GoogleErrors.rateLimitExceeded(),
-        Map.of("Retry-After", "3600"));
+    google.failNext(
+        THREADS, 100, 429, GoogleErrors.rateLimitExceeded(), Map.of("Retry-After", "3600"));
 
     CliRun run = cli.run("threads", "--max", "5", "--no-details");
 
@@ -192,9 +216,12 @@ class ThreadsRetryE2ETest {
 
   @Test
   void controlCharactersInGmailsMessage_neverReachTheTerminal() {
-    google.failNext(THREADS, 1, 400,
-        GoogleErrors.apiError(400, "Invalid query \u001b[2J\u001b]0;pwned\u0007", "invalid",
-            "INVALID_ARGUMENT"));
+    google.failNext(
+        THREADS,
+        1,
+        400,
+        GoogleErrors.apiError(
+            400, "Invalid query \u001b[2J\u001b]0;pwned\u0007", "invalid", "INVALID_ARGUMENT"));
 
     CliRun run = cli.run("threads", "--no-details", "--query", "x");
 
@@ -205,7 +232,8 @@ class ThreadsRetryE2ETest {
   @Test
   void serviceUnavailableForeverInBatch_exits5_withinTheBound() {
     for (int i = 1; i <= 3; i++) {
-      google.failThreadInBatch(String.format("t%05x", i), 100, 503, GoogleErrors.serviceUnavailable());
+      google.failThreadInBatch(
+          String.format("t%05x", i), 100, 503, GoogleErrors.serviceUnavailable());
     }
 
     CliRun run = cli.run("threads", "--max", "5", "--format", "json", "--details");
@@ -228,10 +256,14 @@ class ThreadsRetryE2ETest {
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.out().lines()).hasSize(600).doesNotHaveDuplicates();
     assertThat(google.count("token.refresh")).isEqualTo(1);
-    assertThat(google.requests("threads.list")).extracting(RecordedRequest::status)
+    assertThat(google.requests("threads.list"))
+        .extracting(RecordedRequest::status)
         .containsExactly(200, 401, 200);
-    String saved = JsonParser.parseString(Files.readString(cli.tokenPath())).getAsJsonObject()
-        .get("token").getAsString();
+    String saved =
+        JsonParser.parseString(Files.readString(cli.tokenPath()))
+            .getAsJsonObject()
+            .get("token")
+            .getAsString();
     assertThat(google.requests("threads.list").get(2).header("authorization"))
         .isEqualTo("Bearer " + saved);
   }
@@ -243,7 +275,8 @@ class ThreadsRetryE2ETest {
     CliRun run = cli.run("threads", "--max", "10");
 
     assertThat(run.exitCode()).as(run.err()).isZero();
-    assertThat(run.out().lines()).hasSize(10)
+    assertThat(run.out().lines())
+        .hasSize(10)
         .allSatisfy(l -> assertThat(l.split("\t", -1)[3]).isNotEmpty());
     assertThat(google.count("token.refresh")).isEqualTo(1);
   }
@@ -265,16 +298,21 @@ class ThreadsRetryE2ETest {
   void accessTokenOnlyAllowsMetadata_queryForbidden_exits3_namingTheScopeToLogInWith()
       throws Exception {
     // token.json claims gmail.readonly, but Google granted the access token gmail.metadata only
-    cli.token(TokenFixtures.python(google.seedAccessToken(METADATA),
-        google.seedRefreshToken(METADATA), Instant.now().plusSeconds(3599),
-        List.of(TokenFixtures.READONLY), "https://oauth2.googleapis.com/token"));
+    cli.token(
+        TokenFixtures.python(
+            google.seedAccessToken(METADATA),
+            google.seedRefreshToken(METADATA),
+            Instant.now().plusSeconds(3599),
+            List.of(TokenFixtures.READONLY),
+            "https://oauth2.googleapis.com/token"));
     byte[] before = Files.readAllBytes(cli.tokenPath());
 
     CliRun run = cli.run("threads", "--query", "x", "--no-details");
 
     assertThat(run.exitCode()).as(run.err()).isEqualTo(3);
     assertThat(run.out()).isEmpty();
-    assertThat(run.err()).contains("scope")
+    assertThat(run.err())
+        .contains("scope")
         .contains("gmailcli login --scope https://www.googleapis.com/auth/gmail.readonly");
     assertThat(google.count("threads.list")).isEqualTo(1);
     assertThat(google.requests("threads.list").get(0).status()).isEqualTo(403);

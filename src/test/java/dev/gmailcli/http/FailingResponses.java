@@ -28,8 +28,12 @@ final class FailingResponses {
   /** As the generated Gmail client reports a failure: with the parsed JSON error. */
   static GoogleJsonResponseException json(int status, String reason, String retryAfter) {
     String body =
-        "{\"error\": {\"code\": " + status + ", \"message\": \"fake message\", \"errors\":"
-            + " [{\"reason\": \"" + reason + "\", \"domain\": \"usageLimits\"}]}}";
+        "{\"error\": {\"code\": "
+            + status
+            + ", \"message\": \"fake message\", \"errors\":"
+            + " [{\"reason\": \""
+            + reason
+            + "\", \"domain\": \"usageLimits\"}]}}";
     try {
       return GoogleJsonResponseException.from(
           GsonFactory.getDefaultInstance(), response(status, retryAfter, Json.MEDIA_TYPE, body));
@@ -55,7 +59,8 @@ final class FailingResponses {
     if (retryAfter != null) {
       low.addHeader("Retry-After", retryAfter);
     }
-    MockHttpTransport transport = new MockHttpTransport.Builder().setLowLevelHttpResponse(low).build();
+    MockHttpTransport transport =
+        new MockHttpTransport.Builder().setLowLevelHttpResponse(low).build();
     return transport
         .createRequestFactory()
         .buildGetRequest(new GenericUrl("https://gmail.example.test/gmail/v1/users/me/threads"))

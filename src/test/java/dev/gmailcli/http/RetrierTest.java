@@ -51,7 +51,8 @@ class RetrierTest {
   @Test
   void twoServiceUnavailable_thenSuccess_takesThreeAttemptsAndTwoSleeps() throws Exception {
     Script call =
-        new Script(FailingResponses.json(503, "backendError", null), FailingResponses.plain(503, null));
+        new Script(
+            FailingResponses.json(503, "backendError", null), FailingResponses.plain(503, null));
 
     assertThat(retrier.call("list threads", call)).isEqualTo("ok");
     assertThat(call.attempts).isEqualTo(3);
@@ -85,7 +86,8 @@ class RetrierTest {
 
   @Test
   void retryAfterHttpDate_isMeasuredFromTheClock() throws Exception {
-    Script call = new Script(FailingResponses.json(503, "backendError", "Mon, 20 Oct 2025 09:00:12 GMT"));
+    Script call =
+        new Script(FailingResponses.json(503, "backendError", "Mon, 20 Oct 2025 09:00:12 GMT"));
 
     retrier.call("list threads", call);
 
@@ -177,9 +179,10 @@ class RetrierTest {
   @Test
   void budgets_areIndependentPerCall() throws Exception {
     retrier.call("first", new Script(FailingResponses.plain(503, null)));
-    Script second = new Script(
-        FailingResponses.plain(503, null), FailingResponses.plain(503, null),
-        FailingResponses.plain(503, null), FailingResponses.plain(503, null));
+    Script second =
+        new Script(
+            FailingResponses.plain(503, null), FailingResponses.plain(503, null),
+            FailingResponses.plain(503, null), FailingResponses.plain(503, null));
 
     assertThat(retrier.call("second", second)).isEqualTo("ok");
     assertThat(second.attempts).isEqualTo(5);

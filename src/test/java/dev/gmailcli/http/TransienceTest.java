@@ -55,7 +55,8 @@ class TransienceTest {
 
   @Test
   void reasons_areReadFromTheJsonError() {
-    assertThat(Transience.reasons(FailingResponses.json(403, "dailyLimitExceeded", null).getDetails()))
+    assertThat(
+            Transience.reasons(FailingResponses.json(403, "dailyLimitExceeded", null).getDetails()))
         .containsExactly("dailyLimitExceeded");
     assertThat(Transience.reasons(null)).isEmpty();
   }

@@ -57,8 +57,7 @@ class TextTest {
   @Test
   void wideCharacters_areNeverSplitAcrossTheLimit() {
     assertThat(Text.truncate("件名です", 5)).isEqualTo("件名…");
-    assertThat(Text.truncate("件名です", 4)).as("a wide char does not fit in 1 column")
-        .isEqualTo("件…");
+    assertThat(Text.truncate("件名です", 4)).as("a wide char does not fit in 1 column").isEqualTo("件…");
     assertThat(Text.truncate("a😀b", 3)).isEqualTo("a…");
   }
 
@@ -67,7 +66,9 @@ class TextTest {
     for (String text : List.of("hello world", "件名です件名です", "aé件😀bc한글ＡＢ", "e\u0301e\u0301e\u0301")) {
       for (int columns = 0; columns <= Text.width(text) + 1; columns++) {
         String cut = Text.truncate(text, columns);
-        assertThat(Text.width(cut)).as("%s in %d columns", text, columns).isLessThanOrEqualTo(columns);
+        assertThat(Text.width(cut))
+            .as("%s in %d columns", text, columns)
+            .isLessThanOrEqualTo(columns);
         if (Text.width(text) > columns && columns > 0) {
           assertThat(cut).endsWith("…");
           assertThat(Text.width(cut)).isGreaterThanOrEqualTo(columns - 1);
@@ -85,7 +86,8 @@ class TextTest {
 
   @Test
   void oneLine_replacesControlCharactersAndCollapsesSpaces() {
-    assertThat(Text.oneLine(" Re:\r\n\tHello\u001b[2J  world\u0007 ")).isEqualTo("Re: Hello [2J world");
+    assertThat(Text.oneLine(" Re:\r\n\tHello\u001b[2J  world\u0007 "))
+        .isEqualTo("Re: Hello [2J world");
     assertThat(Text.oneLine("a\u0085b\u009bc\u007fd")).isEqualTo("a b c d");
   }
 

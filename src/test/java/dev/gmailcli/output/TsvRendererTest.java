@@ -39,8 +39,11 @@ class TsvRendererTest {
     StringWriter out = new StringWriter();
     ThreadDetails details =
         new ThreadDetails(
-            "Hello\tthere", "\"Jane\" <jane@example.com>",
-            Instant.parse("2025-10-20T09:18:16.789Z"), 2, List.of("INBOX"));
+            "Hello\tthere",
+            "\"Jane\" <jane@example.com>",
+            Instant.parse("2025-10-20T09:18:16.789Z"),
+            2,
+            List.of("INBOX"));
 
     new TsvRenderer(new PrintWriter(out))
         .accept(new ThreadSummary("18c0ffee", "it&#39;s&#27;[2J\nfine", "1", details));
@@ -50,7 +53,10 @@ class TsvRendererTest {
     assertThat(lines).hasSize(3);
     assertThat(lines[0].split("\t", -1))
         .containsExactly(
-            "18c0ffee", "2025-10-20T09:18:16Z", "\"Jane\" <jane@example.com>", "Hello\\tthere",
+            "18c0ffee",
+            "2025-10-20T09:18:16Z",
+            "\"Jane\" <jane@example.com>",
+            "Hello\\tthere",
             "it's\\x1b[2J\\nfine");
     assertThat(lines[1].split("\t", -1)).containsExactly("18c0fff0", "", "", "", "");
     assertThat(lines[2]).isEmpty();

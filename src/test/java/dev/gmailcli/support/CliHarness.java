@@ -18,22 +18,25 @@ import java.util.Map;
 
 /**
  * Runs gmailcli through its real entry point ({@link Cli#run}) in a temporary HOME, with the
- * environment, clock, browser and terminal a test chooses. The Google endpoints point at a
- * stand-in when {@link #google} is given.
+ * environment, clock, browser and terminal a test chooses. The Google endpoints point at a stand-in
+ * when {@link #google} is given.
  */
 public final class CliHarness {
   private final Path home;
   private final Map<String, String> env = new HashMap<>();
   private Clock clock = Clock.systemUTC();
   private HttpTransport transport = new NetHttpTransport();
-  private BrowserOpener browser = url -> {
-    throw new AssertionError("the browser must not be opened in this test: " + url);
-  };
+  private BrowserOpener browser =
+      url -> {
+        throw new AssertionError("the browser must not be opened in this test: " + url);
+      };
   private Terminal terminal = Terminal.none();
   private final RecordingSleeper sleeper = new RecordingSleeper();
   private java.io.Writer outSink;
 
-  /** @param home a temporary directory used as $HOME */
+  /**
+   * @param home a temporary directory used as $HOME
+   */
   public CliHarness(Path home) {
     this.home = home;
     env.put("HOME", home.toString());

@@ -9,8 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Golden files of real CLI output under src/test/resources/golden. Run the tests with
- * {@code -Dgolden.update=true} to rewrite them after an intended change, then review the diff.
+ * Golden files of real CLI output under src/test/resources/golden. Run the tests with {@code
+ * -Dgolden.update=true} to rewrite them after an intended change, then review the diff.
  */
 public final class Golden {
   private static final Path DIR = Path.of("src", "test", "resources", "golden");
@@ -36,8 +36,8 @@ public final class Golden {
   }
 
   /**
-   * Replaces what changes from run to run: loopback ports, the temporary HOME, and OAuth
-   * {@code state} / PKCE {@code code_challenge} values.
+   * Replaces what changes from run to run: loopback ports, the temporary HOME, and OAuth {@code
+   * state} / PKCE {@code code_challenge} values.
    */
   public static String scrub(String text, Path home) {
     String result = text;

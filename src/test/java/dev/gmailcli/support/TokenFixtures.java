@@ -21,7 +21,11 @@ public final class TokenFixtures {
    * @param expiry expiry or null (written with microseconds when it has a fraction)
    */
   public static String python(
-      String accessToken, String refreshToken, Instant expiry, List<String> scopes, String tokenUri) {
+      String accessToken,
+      String refreshToken,
+      Instant expiry,
+      List<String> scopes,
+      String tokenUri) {
     StringBuilder json = new StringBuilder("{");
     if (accessToken != null) {
       json.append("\"token\": \"").append(accessToken).append("\", ");
@@ -66,7 +70,8 @@ public final class TokenFixtures {
   /** Python's {@code expiry.isoformat() + "Z"}. */
   public static String pythonExpiry(Instant expiry) {
     Instant micros = expiry.truncatedTo(ChronoUnit.MICROS);
-    String text = DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(micros.atOffset(java.time.ZoneOffset.UTC));
+    String text =
+        DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(micros.atOffset(java.time.ZoneOffset.UTC));
     if (micros.getNano() != 0 && text.contains(".")) {
       String fraction = text.substring(text.indexOf('.') + 1);
       text = text.substring(0, text.indexOf('.') + 1) + (fraction + "000000").substring(0, 6);

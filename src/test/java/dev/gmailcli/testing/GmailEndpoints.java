@@ -42,11 +42,12 @@ final class GmailEndpoints {
 
   /** Serves {@code kind} for user {@code userId}; {@code threadId} only for threads.get. */
   Resp handle(String kind, String userId, String threadId, Req r) {
-    Set<String> allowed = switch (kind) {
-      case "profile" -> PROFILE_SCOPES;
-      case "labels.list" -> LABEL_SCOPES;
-      default -> THREAD_SCOPES;
-    };
+    Set<String> allowed =
+        switch (kind) {
+          case "profile" -> PROFILE_SCOPES;
+          case "labels.list" -> LABEL_SCOPES;
+          default -> THREAD_SCOPES;
+        };
     GmailAuth auth = GmailAuth.check(r, tokens, allowed, kind);
     if (auth.error() != null) {
       return auth.error();
@@ -92,8 +93,8 @@ final class GmailEndpoints {
   private Resp list(Req r, boolean metadataOnly) {
     String q = r.param("q");
     if (metadataOnly && q != null && !q.isEmpty()) {
-      return error(403, "Metadata scope does not support 'q' parameter", "forbidden",
-          "PERMISSION_DENIED");
+      return error(
+          403, "Metadata scope does not support 'q' parameter", "forbidden", "PERMISSION_DENIED");
     }
     long max;
     try {
@@ -124,8 +125,11 @@ final class GmailEndpoints {
       }
     }
     ThreadQuery.Parsed parsed = ThreadQuery.parse(q, mailbox.labels());
-    boolean spamTrash = Boolean.parseBoolean(spamTrashParam) || parsed.reachesSpamTrash()
-        || labelIds.contains("SPAM") || labelIds.contains("TRASH");
+    boolean spamTrash =
+        Boolean.parseBoolean(spamTrashParam)
+            || parsed.reachesSpamTrash()
+            || labelIds.contains("SPAM")
+            || labelIds.contains("TRASH");
     List<MailThread> matching = new ArrayList<>();
     for (MailThread t : mailbox.threads()) {
       if (!t.labelIds().containsAll(labelIds)) {
@@ -164,8 +168,11 @@ final class GmailEndpoints {
       return invalidValue("format", "type.googleapis.com/caribou.api.proto.MessageFormat", format);
     }
     if (metadataOnly && format.matches("(?i)full|raw")) {
-      return error(403, "Metadata scope doesn't allow format "
-          + format.toUpperCase(Locale.ROOT), "forbidden", "PERMISSION_DENIED");
+      return error(
+          403,
+          "Metadata scope doesn't allow format " + format.toUpperCase(Locale.ROOT),
+          "forbidden",
+          "PERMISSION_DENIED");
     }
     MailThread t = mailbox.thread(threadId).orElse(null);
     if (t == null) {
@@ -175,7 +182,8 @@ final class GmailEndpoints {
   }
 
   private static String encodePageToken(int offset) {
-    return Base64.getUrlEncoder().withoutPadding()
+    return Base64.getUrlEncoder()
+        .withoutPadding()
         .encodeToString((PAGE_PREFIX + offset).getBytes(StandardCharsets.UTF_8));
   }
 
@@ -195,8 +203,9 @@ final class GmailEndpoints {
   }
 
   static Resp error(int code, String message, String reason, String status) {
-    return Resp.json(code, StandInJson.pretty(
-        GoogleErrors.apiErrorObject(code, message, reason, status, "global")));
+    return Resp.json(
+        code,
+        StandInJson.pretty(GoogleErrors.apiErrorObject(code, message, reason, status, "global")));
   }
 
   private static Resp ok(JsonObject o) {

@@ -4,8 +4,8 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 
 /**
- * Builders for the JSON error bodies Google returns, for use with {@link
- * GoogleStandIn#failNext} and {@link GoogleStandIn#failThreadInBatch}.
+ * Builders for the JSON error bodies Google returns, for use with {@link GoogleStandIn#failNext}
+ * and {@link GoogleStandIn#failThreadInBatch}.
  *
  * <p>API errors use Google's envelope {@code {"error":{"code","message","errors":[{"message",
  * "domain","reason"}],"status"}}}; OAuth endpoint errors use RFC 6749's flat {@code
@@ -15,8 +15,10 @@ public final class GoogleErrors {
 
   private GoogleErrors() {}
 
-  /** Google's API error envelope, e.g. {@code apiError(404, "Requested entity was not found.",
-   * "notFound", "NOT_FOUND")}. */
+  /**
+   * Google's API error envelope, e.g. {@code apiError(404, "Requested entity was not found.",
+   * "notFound", "NOT_FOUND")}.
+   */
   public static String apiError(int code, String message, String reason, String status) {
     return apiErrorObject(code, message, reason, status, "global").toString();
   }
@@ -42,8 +44,10 @@ public final class GoogleErrors {
     return apiError(503, "The service is currently unavailable.", "backendError", "UNAVAILABLE");
   }
 
-  /** OAuth 2.0 token/revoke endpoint error body, e.g. {@code oauthError("invalid_grant",
-   * "Bad Request")}. */
+  /**
+   * OAuth 2.0 token/revoke endpoint error body, e.g. {@code oauthError("invalid_grant", "Bad
+   * Request")}.
+   */
   public static String oauthError(String error, String description) {
     JsonObject o = new JsonObject();
     o.addProperty("error", error);

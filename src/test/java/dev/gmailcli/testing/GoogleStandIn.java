@@ -15,11 +15,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A fake Google on 127.0.0.1 for tests: stands in for accounts.google.com ({@code
- * /o/oauth2/auth}), oauth2.googleapis.com ({@code /token}, {@code /revoke}) and
- * gmail.googleapis.com ({@code /gmail/v1/users/{userId}/profile|threads|threads/{id}|labels},
- * {@code /batch}, {@code /batch/gmail/v1}). Built on the JDK's HttpServer only; every credential
- * and address it hands out is fake.
+ * A fake Google on 127.0.0.1 for tests: stands in for accounts.google.com ({@code /o/oauth2/auth}),
+ * oauth2.googleapis.com ({@code /token}, {@code /revoke}) and gmail.googleapis.com ({@code
+ * /gmail/v1/users/{userId}/profile|threads|threads/{id}|labels}, {@code /batch}, {@code
+ * /batch/gmail/v1}). Built on the JDK's HttpServer only; every credential and address it hands out
+ * is fake.
  *
  * <pre>{@code
  * try (GoogleStandIn google = GoogleStandIn.start()) {
@@ -35,8 +35,10 @@ public final class GoogleStandIn implements AutoCloseable {
 
   /** OAuth client id accepted by the stand-in (fake). */
   public static final String CLIENT_ID = "000000000000-fakeclientid.apps.googleusercontent.com";
+
   /** OAuth client secret accepted by the stand-in (fake). */
   public static final String CLIENT_SECRET = "fake-client-secret";
+
   /** project_id written into {@link #credentialsJson()}. */
   public static final String PROJECT_ID = "gmailcli-test";
 
@@ -50,14 +52,18 @@ public final class GoogleStandIn implements AutoCloseable {
   private volatile String email = "tester@example.com";
 
   private GoogleStandIn() throws IOException {
-    router = new StandInRouter(new OAuthEndpoints(tokens),
-        new GmailEndpoints(tokens, mailbox, () -> email), faults);
+    router =
+        new StandInRouter(
+            new OAuthEndpoints(tokens), new GmailEndpoints(tokens, mailbox, () -> email), faults);
     AtomicInteger threadNo = new AtomicInteger();
-    executor = Executors.newFixedThreadPool(4, r -> {
-      Thread t = new Thread(r, "google-stand-in-" + threadNo.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    });
+    executor =
+        Executors.newFixedThreadPool(
+            4,
+            r -> {
+              Thread t = new Thread(r, "google-stand-in-" + threadNo.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            });
     server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 50);
     server.setExecutor(executor);
     server.createContext("/", router::serve);
@@ -183,13 +189,13 @@ public final class GoogleStandIn implements AutoCloseable {
 
   /**
    * The next {@code times} requests (top-level or batch parts) whose path starts with {@code
-   * pathPrefix} (e.g. {@code "/gmail/v1/users/me/threads"}, {@code "/token"}, {@code "/batch"})
-   * get this response instead, before any auth check. They are still recorded under their kind.
-   * Content-Type defaults to JSON when the body starts with '{'; {@code headers} (nullable) add
-   * or override headers, e.g. {@code Map.of("Retry-After", "1")}.
+   * pathPrefix} (e.g. {@code "/gmail/v1/users/me/threads"}, {@code "/token"}, {@code "/batch"}) get
+   * this response instead, before any auth check. They are still recorded under their kind.
+   * Content-Type defaults to JSON when the body starts with '{'; {@code headers} (nullable) add or
+   * override headers, e.g. {@code Map.of("Retry-After", "1")}.
    */
-  public void failNext(String pathPrefix, int times, int status, String jsonBody,
-      Map<String, String> headers) {
+  public void failNext(
+      String pathPrefix, int times, int status, String jsonBody, Map<String, String> headers) {
     faults.failNext(pathPrefix, times, status, jsonBody, headers);
   }
 

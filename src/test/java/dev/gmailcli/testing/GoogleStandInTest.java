@@ -46,7 +46,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -88,8 +87,9 @@ class GoogleStandInTest {
         .setTransport(transport)
         .setJsonFactory(JSON)
         .setTokenServerUrl(new GenericUrl(google.tokenUri()))
-        .setClientAuthentication(new ClientParametersAuthentication(
-            GoogleStandIn.CLIENT_ID, GoogleStandIn.CLIENT_SECRET))
+        .setClientAuthentication(
+            new ClientParametersAuthentication(
+                GoogleStandIn.CLIENT_ID, GoogleStandIn.CLIENT_SECRET))
         .build()
         .setRefreshToken(refreshToken);
   }
@@ -136,8 +136,14 @@ class GoogleStandInTest {
       String pageToken = null;
       List<Integer> pageSizes = new ArrayList<>();
       do {
-        ListThreadsResponse page = gmail.users().threads().list("me")
-            .setMaxResults(1000L).setPageToken(pageToken).execute();
+        ListThreadsResponse page =
+            gmail
+                .users()
+                .threads()
+                .list("me")
+                .setMaxResults(1000L)
+                .setPageToken(pageToken)
+                .execute();
         pageSizes.add(page.getThreads().size());
         page.getThreads().forEach(t -> ids.add(t.getId()));
         assertThat(page.getResultSizeEstimate()).isEqualTo(1104L);
@@ -176,19 +182,43 @@ class GoogleStandInTest {
     void filtersByLabelIdsQueryAndSpamTrash() throws IOException {
       google.mailbox().generate(100);
       Gmail gmail = readonly();
-      List<Thread> unreadInbox = gmail.users().threads().list("me")
-          .setLabelIds(List.of("INBOX", "UNREAD")).setMaxResults(500L).execute().getThreads();
-      assertThat(unreadInbox).isNotEmpty().allSatisfy(t ->
-          assertThat(google.mailbox().thread(t.getId()).orElseThrow().labelIds())
-              .contains("INBOX", "UNREAD"));
-      assertThat(gmail.users().threads().list("me").setQ("is:unread").execute()
-          .getResultSizeEstimate()).isEqualTo(unreadInbox.size());
+      List<Thread> unreadInbox =
+          gmail
+              .users()
+              .threads()
+              .list("me")
+              .setLabelIds(List.of("INBOX", "UNREAD"))
+              .setMaxResults(500L)
+              .execute()
+              .getThreads();
+      assertThat(unreadInbox)
+          .isNotEmpty()
+          .allSatisfy(
+              t ->
+                  assertThat(google.mailbox().thread(t.getId()).orElseThrow().labelIds())
+                      .contains("INBOX", "UNREAD"));
+      assertThat(
+              gmail
+                  .users()
+                  .threads()
+                  .list("me")
+                  .setQ("is:unread")
+                  .execute()
+                  .getResultSizeEstimate())
+          .isEqualTo(unreadInbox.size());
       assertThat(ids(gmail.users().threads().list("me").setQ("subject 42").execute()))
           .containsExactly("t0002a");
       assertThat(ids(gmail.users().threads().list("me").setQ("\"it's the report\"").execute()))
           .isNotEmpty();
-      assertThat(gmail.users().threads().list("me").setQ("from:carol@example.net").execute()
-          .getThreads()).isNotEmpty();
+      assertThat(
+              gmail
+                  .users()
+                  .threads()
+                  .list("me")
+                  .setQ("from:carol@example.net")
+                  .execute()
+                  .getThreads())
+          .isNotEmpty();
       long spam = count(gmail.users().threads().list("me").setLabelIds(List.of("SPAM")));
       assertThat(spam).isEqualTo(4); // 7, 32, 57, 82
       long withSpamTrash = count(gmail.users().threads().list("me").setIncludeSpamTrash(true));
@@ -201,28 +231,41 @@ class GoogleStandInTest {
     @Test
     void unknownLabelAndBadPageTokenAre400() {
       Gmail gmail = readonly();
-      GoogleJsonError label = apiError(() ->
-          gmail.users().threads().list("me").setLabelIds(List.of("Label_404")).execute());
+      GoogleJsonError label =
+          apiError(
+              () -> gmail.users().threads().list("me").setLabelIds(List.of("Label_404")).execute());
       assertThat(label.getCode()).isEqualTo(400);
       assertThat(label.getMessage()).isEqualTo("Invalid label: Label_404");
       assertThat(label.get("status")).isEqualTo("INVALID_ARGUMENT");
-      GoogleJsonError token = apiError(() ->
-          gmail.users().threads().list("me").setPageToken("not-a-token").execute());
+      GoogleJsonError token =
+          apiError(() -> gmail.users().threads().list("me").setPageToken("not-a-token").execute());
       assertThat(token.getCode()).isEqualTo(400);
       assertThat(token.getMessage()).isEqualTo("Invalid pageToken");
     }
 
     @Test
     void userLabelsCanBeFilteredAndListed() throws IOException {
-      google.mailbox().addLabel("Label_12", "Receipts").addThread("r1", "Your receipt", 77,
-          List.of("Label_12"), List.of(new StandInMailbox.Msg("Receipt", "shop@example.com",
-              "Tue, 2 Jan 2024 10:00:00 +0000", Instant.parse("2024-01-02T10:00:00Z"),
-              List.of("INBOX"))));
+      google
+          .mailbox()
+          .addLabel("Label_12", "Receipts")
+          .addThread(
+              "r1",
+              "Your receipt",
+              77,
+              List.of("Label_12"),
+              List.of(
+                  new StandInMailbox.Msg(
+                      "Receipt",
+                      "shop@example.com",
+                      "Tue, 2 Jan 2024 10:00:00 +0000",
+                      Instant.parse("2024-01-02T10:00:00Z"),
+                      List.of("INBOX"))));
       Gmail gmail = readonly();
-      assertThat(ids(gmail.users().threads().list("me").setLabelIds(List.of("Label_12"))
-          .execute())).containsExactly("r1");
+      assertThat(ids(gmail.users().threads().list("me").setLabelIds(List.of("Label_12")).execute()))
+          .containsExactly("r1");
       var labels = gmail.users().labels().list("me").execute().getLabels();
-      assertThat(labels).extracting(l -> l.getId())
+      assertThat(labels)
+          .extracting(l -> l.getId())
           .contains("INBOX", "SPAM", "TRASH", "UNREAD", "STARRED", "CATEGORY_SOCIAL", "Label_12");
       assertThat(labels.get(labels.size() - 1).getType()).isEqualTo("user");
       assertThat(labels.get(0).getType()).isEqualTo("system");
@@ -231,8 +274,14 @@ class GoogleStandInTest {
     @Test
     void getMetadataReturnsOnlyRequestedHeaders() throws IOException {
       google.mailbox().generate(10);
-      Thread t = readonly().users().threads().get("me", "t00004").setFormat("metadata")
-          .setMetadataHeaders(HEADERS).execute();
+      Thread t =
+          readonly()
+              .users()
+              .threads()
+              .get("me", "t00004")
+              .setFormat("metadata")
+              .setMetadataHeaders(HEADERS)
+              .execute();
       assertThat(t.getId()).isEqualTo("t00004");
       assertThat(t.getMessages()).hasSize(2);
       Message last = t.getMessages().get(1);
@@ -240,7 +289,8 @@ class GoogleStandInTest {
       assertThat(last.getLabelIds()).contains("INBOX");
       assertThat(last.getInternalDate())
           .isEqualTo(Instant.parse("2024-03-15T07:09:00Z").toEpochMilli());
-      assertThat(last.getPayload().getHeaders()).extracting(MessagePartHeader::getName)
+      assertThat(last.getPayload().getHeaders())
+          .extracting(MessagePartHeader::getName)
           .containsExactly("Date", "Subject", "From");
       assertThat(header(last, "Subject")).isEqualTo("Re: 件名 4: 日本語のテスト");
       assertThat(header(last, "Date")).isEqualTo("Fri, 15 Mar 2024 16:09:00 +0900");
@@ -251,8 +301,9 @@ class GoogleStandInTest {
 
     @Test
     void getUnknownThreadIs404() {
-      GoogleJsonError e = apiError(() -> readonly().users().threads().get("me", "nope")
-          .setFormat("metadata").execute());
+      GoogleJsonError e =
+          apiError(
+              () -> readonly().users().threads().get("me", "nope").setFormat("metadata").execute());
       assertThat(e.getCode()).isEqualTo(404);
       assertThat(e.getMessage()).isEqualTo("Requested entity was not found.");
       assertThat(e.getErrors().get(0).getReason()).isEqualTo("notFound");
@@ -276,8 +327,15 @@ class GoogleStandInTest {
       int total = 0;
       String token = null;
       do {
-        ListThreadsResponse page = gmail.users().threads().list("me").setMaxResults(500L)
-            .setPageToken(token).setIncludeSpamTrash(true).execute();
+        ListThreadsResponse page =
+            gmail
+                .users()
+                .threads()
+                .list("me")
+                .setMaxResults(500L)
+                .setPageToken(token)
+                .setIncludeSpamTrash(true)
+                .execute();
         total += page.getThreads().size();
         token = page.getNextPageToken();
       } while (token != null);
@@ -292,34 +350,40 @@ class GoogleStandInTest {
 
     @Test
     void badOrMissingTokenIs401WithInvalidTokenChallenge() throws IOException {
-      GoogleJsonResponseException e = (GoogleJsonResponseException) catchIo(() ->
-          gmail("ya29.not-a-real-token").users().threads().list("me").execute());
+      GoogleJsonResponseException e =
+          (GoogleJsonResponseException)
+              catchIo(() -> gmail("ya29.not-a-real-token").users().threads().list("me").execute());
       assertThat(e.getStatusCode()).isEqualTo(401);
       assertThat(e.getDetails().getErrors().get(0).getReason()).isEqualTo("authError");
       assertThat(e.getDetails().get("status")).isEqualTo("UNAUTHENTICATED");
       assertThat(e.getHeaders().getAuthenticate())
           .isEqualTo("Bearer realm=\"https://accounts.google.com/\", error=\"invalid_token\"");
-      GoogleJsonError missing = apiError(() ->
-          gmail(req -> { }).users().threads().list("me").execute());
+      GoogleJsonError missing =
+          apiError(() -> gmail(req -> {}).users().threads().list("me").execute());
       assertThat(missing.getCode()).isEqualTo(401);
       assertThat(missing.getErrors().get(0).getReason()).isEqualTo("required");
     }
 
     @Test
     void scopesAreEnforced() {
-      GoogleJsonError e = apiError(() -> gmail(google.seedAccessToken(GmailScopes.GMAIL_SEND))
-          .users().threads().list("me").execute());
+      GoogleJsonError e =
+          apiError(
+              () ->
+                  gmail(google.seedAccessToken(GmailScopes.GMAIL_SEND))
+                      .users()
+                      .threads()
+                      .list("me")
+                      .execute());
       assertThat(e.getCode()).isEqualTo(403);
       assertThat(e.getMessage()).isEqualTo("Request had insufficient authentication scopes.");
       assertThat(e.getErrors().get(0).getReason()).isEqualTo("insufficientPermissions");
       assertThat(e.getDetails()).hasSize(1);
       Gmail metadata = gmail(google.seedAccessToken(GmailScopes.GMAIL_METADATA));
-      GoogleJsonError q = apiError(() -> metadata.users().threads().list("me").setQ("x")
-          .execute());
+      GoogleJsonError q = apiError(() -> metadata.users().threads().list("me").setQ("x").execute());
       assertThat(q.getMessage()).isEqualTo("Metadata scope does not support 'q' parameter");
       assertThat(q.getErrors().get(0).getReason()).isEqualTo("forbidden");
-      GoogleJsonError full = apiError(() -> metadata.users().threads().get("me", "t1")
-          .setFormat("full").execute());
+      GoogleJsonError full =
+          apiError(() -> metadata.users().threads().get("me", "t1").setFormat("full").execute());
       assertThat(full.getCode()).isEqualTo(403);
     }
 
@@ -339,27 +403,35 @@ class GoogleStandInTest {
     @Test
     void accessTokenLifetimeAndExpireAccessTokens() throws IOException {
       google.accessTokenLifetime(Duration.ofSeconds(120));
-      TokenResponse t = new RefreshTokenRequest(transport, JSON,
-          new GenericUrl(google.tokenUri()), google.seedRefreshToken(GmailScopes.GMAIL_READONLY))
-          .setClientAuthentication(new ClientParametersAuthentication(
-              GoogleStandIn.CLIENT_ID, GoogleStandIn.CLIENT_SECRET))
-          .execute();
+      TokenResponse t =
+          new RefreshTokenRequest(
+                  transport,
+                  JSON,
+                  new GenericUrl(google.tokenUri()),
+                  google.seedRefreshToken(GmailScopes.GMAIL_READONLY))
+              .setClientAuthentication(
+                  new ClientParametersAuthentication(
+                      GoogleStandIn.CLIENT_ID, GoogleStandIn.CLIENT_SECRET))
+              .execute();
       assertThat(t.getExpiresInSeconds()).isEqualTo(120L);
       assertThat(gmail(t.getAccessToken()).users().getProfile("me").execute().getEmailAddress())
           .isEqualTo("tester@example.com");
       google.expireAccessTokens();
-      assertThat(apiError(() -> gmail(t.getAccessToken()).users().getProfile("me").execute())
-          .getCode()).isEqualTo(401);
+      assertThat(
+              apiError(() -> gmail(t.getAccessToken()).users().getProfile("me").execute())
+                  .getCode())
+          .isEqualTo(401);
     }
 
     @Test
     void credentialRefreshesReactivelyOn401() throws IOException {
       google.mailbox().generate(3);
-      Credential credential = credential(google.seedRefreshToken(GmailScopes.GMAIL_READONLY))
-          .setAccessToken("ya29.stale-token");
-      assertThat(gmail(credential).users().threads().list("me").execute().getThreads())
-          .hasSize(3);
-      assertThat(google.requests()).extracting(RecordedRequest::kind, RecordedRequest::status)
+      Credential credential =
+          credential(google.seedRefreshToken(GmailScopes.GMAIL_READONLY))
+              .setAccessToken("ya29.stale-token");
+      assertThat(gmail(credential).users().threads().list("me").execute().getThreads()).hasSize(3);
+      assertThat(google.requests())
+          .extracting(RecordedRequest::kind, RecordedRequest::status)
           .containsExactly(
               tuple("threads.list", 401), tuple("token.refresh", 200), tuple("threads.list", 200));
     }
@@ -372,18 +444,25 @@ class GoogleStandInTest {
     private final Map<String, GoogleJsonError> failed = new ConcurrentHashMap<>();
 
     private void queueGet(BatchRequest batch, Gmail gmail, String id) throws IOException {
-      gmail.users().threads().get("me", id).setFormat("metadata").setMetadataHeaders(HEADERS)
-          .queue(batch, new JsonBatchCallback<Thread>() {
-            @Override
-            public void onSuccess(Thread t, HttpHeaders headers) {
-              ok.put(id, t);
-            }
+      gmail
+          .users()
+          .threads()
+          .get("me", id)
+          .setFormat("metadata")
+          .setMetadataHeaders(HEADERS)
+          .queue(
+              batch,
+              new JsonBatchCallback<Thread>() {
+                @Override
+                public void onSuccess(Thread t, HttpHeaders headers) {
+                  ok.put(id, t);
+                }
 
-            @Override
-            public void onFailure(GoogleJsonError e, HttpHeaders headers) {
-              failed.put(id, e);
-            }
-          });
+                @Override
+                public void onFailure(GoogleJsonError e, HttpHeaders headers) {
+                  failed.put(id, e);
+                }
+              });
     }
 
     @Test
@@ -401,8 +480,9 @@ class GoogleStandInTest {
       for (String id : ids) {
         Thread t = ok.get(id);
         assertThat(t.getId()).isEqualTo(id);
-        assertThat(t.getMessages()).isNotEmpty().allSatisfy(m ->
-            assertThat(m.getPayload().getHeaders()).hasSize(3));
+        assertThat(t.getMessages())
+            .isNotEmpty()
+            .allSatisfy(m -> assertThat(m.getPayload().getHeaders()).hasSize(3));
       }
       assertThat(header(ok.get("t00004").getMessages().get(0), "Subject"))
           .isEqualTo("件名 4: 日本語のテスト");
@@ -410,18 +490,24 @@ class GoogleStandInTest {
           .isEqualTo("Subject 6\tQ&A <draft> x=1");
       assertThat(google.count("batch")).isEqualTo(1);
       assertThat(google.count("threads.get")).isEqualTo(50);
-      assertThat(google.requests("threads.get")).allSatisfy(r -> {
-        assertThat(r.inBatch()).isTrue();
-        assertThat(r.header("authorization")).startsWith("Bearer ya29.fake-access-");
-        assertThat(r.params("metadataHeaders")).containsExactlyElementsOf(HEADERS);
-      });
+      assertThat(google.requests("threads.get"))
+          .allSatisfy(
+              r -> {
+                assertThat(r.inBatch()).isTrue();
+                assertThat(r.header("authorization")).startsWith("Bearer ya29.fake-access-");
+                assertThat(r.params("metadataHeaders")).containsExactlyElementsOf(HEADERS);
+              });
       RecordedRequest outer = google.requests("batch").get(0);
       assertThat(outer.path()).isEqualTo("/batch");
       assertThat(outer.header("content-type")).startsWith("multipart/mixed; boundary=");
       // google-http-client writes custom part headers in lower case
-      assertThat(outer.body()).contains("Content-Type: application/http",
-          "content-transfer-encoding: binary", "content-id: 1\r\n", "content-id: 50\r\n",
-          "GET " + google.baseUrl() + "gmail/v1/users/me/threads/t00001?format=metadata");
+      assertThat(outer.body())
+          .contains(
+              "Content-Type: application/http",
+              "content-transfer-encoding: binary",
+              "content-id: 1\r\n",
+              "content-id: 50\r\n",
+              "GET " + google.baseUrl() + "gmail/v1/users/me/threads/t00001?format=metadata");
       assertThat(google.unmatched()).isEmpty();
     }
 
@@ -463,8 +549,9 @@ class GoogleStandInTest {
     @Test
     void credentialRefreshesOn401InsideBatchAndRetriesTheParts() throws IOException {
       google.mailbox().generate(2);
-      Credential credential = credential(google.seedRefreshToken(GmailScopes.GMAIL_READONLY))
-          .setAccessToken("ya29.stale-token");
+      Credential credential =
+          credential(google.seedRefreshToken(GmailScopes.GMAIL_READONLY))
+              .setAccessToken("ya29.stale-token");
       Gmail gmail = gmail(credential);
       BatchRequest batch = gmail.batch();
       queueGet(batch, gmail, "t00001");
@@ -472,20 +559,25 @@ class GoogleStandInTest {
       batch.execute();
       assertThat(failed).isEmpty();
       assertThat(ok).containsOnlyKeys("t00001", "t00002");
-      assertThat(google.requests()).extracting(RecordedRequest::kind, RecordedRequest::status)
+      assertThat(google.requests())
+          .extracting(RecordedRequest::kind, RecordedRequest::status)
           .containsExactly(
               // the batch completes before the client parses it; one refresh serves both parts
-              tuple("threads.get", 401), tuple("threads.get", 401), tuple("batch", 200),
+              tuple("threads.get", 401),
+              tuple("threads.get", 401),
+              tuple("batch", 200),
               tuple("token.refresh", 200),
-              tuple("threads.get", 200), tuple("threads.get", 200), tuple("batch", 200));
+              tuple("threads.get", 200),
+              tuple("threads.get", 200),
+              tuple("batch", 200));
     }
 
     @Test
     void perServiceBatchPathWorksToo() throws IOException {
       google.mailbox().generate(2);
       Gmail gmail = readonly();
-      BatchRequest batch = gmail.batch()
-          .setBatchUrl(new GenericUrl(google.baseUrl() + "batch/gmail/v1"));
+      BatchRequest batch =
+          gmail.batch().setBatchUrl(new GenericUrl(google.baseUrl() + "batch/gmail/v1"));
       queueGet(batch, gmail, "t00001");
       batch.execute();
       assertThat(ok).containsOnlyKeys("t00001");
@@ -500,24 +592,30 @@ class GoogleStandInTest {
       for (int i = 0; i < 101; i++) {
         queueGet(batch, gmail, "t00001");
       }
-      assertThatThrownBy(batch::execute).isInstanceOf(HttpResponseException.class)
+      assertThatThrownBy(batch::execute)
+          .isInstanceOf(HttpResponseException.class)
           .satisfies(e -> assertThat(((HttpResponseException) e).getStatusCode()).isEqualTo(400));
       assertThat(google.count("threads.get")).isZero();
     }
 
     @Test
     void failNextAppliesToTopLevelRequests() throws IOException {
-      google.failNext("/gmail/v1/users/me/threads", 2, 503, GoogleErrors.serviceUnavailable(),
+      google.failNext(
+          "/gmail/v1/users/me/threads",
+          2,
+          503,
+          GoogleErrors.serviceUnavailable(),
           Map.of("Retry-After", "0"));
       Gmail gmail = readonly();
-      GoogleJsonResponseException e = (GoogleJsonResponseException) catchIo(() ->
-          gmail.users().threads().list("me").execute());
+      GoogleJsonResponseException e =
+          (GoogleJsonResponseException) catchIo(() -> gmail.users().threads().list("me").execute());
       assertThat(e.getStatusCode()).isEqualTo(503);
       assertThat(e.getHeaders().getRetryAfter()).isEqualTo("0");
       assertThat(apiError(() -> gmail.users().threads().list("me").execute()).getCode())
           .isEqualTo(503);
       assertThat(gmail.users().threads().list("me").execute().getResultSizeEstimate()).isZero();
-      assertThat(google.requests("threads.list")).extracting(RecordedRequest::status)
+      assertThat(google.requests("threads.list"))
+          .extracting(RecordedRequest::status)
           .containsExactly(503, 503, 200);
     }
   }
@@ -532,14 +630,16 @@ class GoogleStandInTest {
     @BeforeEach
     void startListener() throws IOException {
       listener = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-      listener.createContext("/", ex -> {
-        String q = ex.getRequestURI().getRawQuery();
-        StandInHttp.parseQuery(q).forEach((k, v) -> callback.put(k, v.get(0)));
-        byte[] body = "You may close this window.".getBytes(StandardCharsets.UTF_8);
-        ex.sendResponseHeaders(200, body.length);
-        ex.getResponseBody().write(body);
-        ex.close();
-      });
+      listener.createContext(
+          "/",
+          ex -> {
+            String q = ex.getRequestURI().getRawQuery();
+            StandInHttp.parseQuery(q).forEach((k, v) -> callback.put(k, v.get(0)));
+            byte[] body = "You may close this window.".getBytes(StandardCharsets.UTF_8);
+            ex.sendResponseHeaders(200, body.length);
+            ex.getResponseBody().write(body);
+            ex.close();
+          });
       listener.start();
       redirectUri = "http://127.0.0.1:" + listener.getAddress().getPort() + "/Callback";
     }
@@ -550,10 +650,15 @@ class GoogleStandInTest {
     }
 
     private AuthorizationCodeFlow flow(String... scopes) {
-      return new AuthorizationCodeFlow.Builder(BearerToken.authorizationHeaderAccessMethod(),
-          transport, JSON, new GenericUrl(google.tokenUri()),
-          new ClientParametersAuthentication(GoogleStandIn.CLIENT_ID, GoogleStandIn.CLIENT_SECRET),
-          GoogleStandIn.CLIENT_ID, google.authUri())
+      return new AuthorizationCodeFlow.Builder(
+              BearerToken.authorizationHeaderAccessMethod(),
+              transport,
+              JSON,
+              new GenericUrl(google.tokenUri()),
+              new ClientParametersAuthentication(
+                  GoogleStandIn.CLIENT_ID, GoogleStandIn.CLIENT_SECRET),
+              GoogleStandIn.CLIENT_ID,
+              google.authUri())
           .setScopes(List.of(scopes))
           .enablePKCE()
           .build();
@@ -561,15 +666,18 @@ class GoogleStandInTest {
 
     /** Plays the browser: follows the consent redirect to the loopback listener. */
     private int consent(AuthorizationCodeFlow flow, boolean offline) throws Exception {
-      AuthorizationCodeRequestUrl url = flow.newAuthorizationUrl()
-          .setRedirectUri(redirectUri).setState("xyz-state");
+      AuthorizationCodeRequestUrl url =
+          flow.newAuthorizationUrl().setRedirectUri(redirectUri).setState("xyz-state");
       if (offline) {
         url.set("access_type", "offline").set("prompt", "consent");
       }
-      HttpClient browser = HttpClient.newBuilder()
-          .followRedirects(HttpClient.Redirect.NORMAL).build();
-      return browser.send(java.net.http.HttpRequest.newBuilder(URI.create(url.build())).build(),
-          BodyHandlers.ofString()).statusCode();
+      HttpClient browser =
+          HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build();
+      return browser
+          .send(
+              java.net.http.HttpRequest.newBuilder(URI.create(url.build())).build(),
+              BodyHandlers.ofString())
+          .statusCode();
     }
 
     @Test
@@ -577,23 +685,30 @@ class GoogleStandInTest {
       google.mailbox().generate(5);
       AuthorizationCodeFlow flow = flow(GmailScopes.GMAIL_READONLY);
       assertThat(consent(flow, true)).isEqualTo(200);
-      assertThat(callback).containsEntry("state", "xyz-state")
-          .containsEntry("scope", GmailScopes.GMAIL_READONLY).containsKey("code");
+      assertThat(callback)
+          .containsEntry("state", "xyz-state")
+          .containsEntry("scope", GmailScopes.GMAIL_READONLY)
+          .containsKey("code");
       RecordedRequest auth = google.requests("auth").get(0);
       assertThat(auth.param("code_challenge_method")).isEqualTo("S256");
       assertThat(auth.param("access_type")).isEqualTo("offline");
-      TokenResponse tokens = flow.newTokenRequest(callback.get("code"))
-          .setRedirectUri(redirectUri).execute();
+      TokenResponse tokens =
+          flow.newTokenRequest(callback.get("code")).setRedirectUri(redirectUri).execute();
       assertThat(tokens.getRefreshToken()).startsWith("1//");
       assertThat(tokens.getExpiresInSeconds()).isEqualTo(3599L);
       assertThat(tokens.getScope()).isEqualTo(GmailScopes.GMAIL_READONLY);
       assertThat(tokens.getTokenType()).isEqualTo("Bearer");
       assertThat(google.requests("token.code").get(0).formParam("code_verifier")).isNotBlank();
-      assertThat(gmail(tokens.getAccessToken()).users().threads().list("me").execute()
-          .getThreads()).hasSize(5);
+      assertThat(gmail(tokens.getAccessToken()).users().threads().list("me").execute().getThreads())
+          .hasSize(5);
       // codes are single-use
-      TokenResponseException reuse = (TokenResponseException) catchIo(() ->
-          flow.newTokenRequest(callback.get("code")).setRedirectUri(redirectUri).execute());
+      TokenResponseException reuse =
+          (TokenResponseException)
+              catchIo(
+                  () ->
+                      flow.newTokenRequest(callback.get("code"))
+                          .setRedirectUri(redirectUri)
+                          .execute());
       assertThat(reuse.getDetails().getError()).isEqualTo("invalid_grant");
     }
 
@@ -601,14 +716,19 @@ class GoogleStandInTest {
     void wrongVerifierAndWithoutOfflineAccess() throws Exception {
       AuthorizationCodeFlow flow = flow(GmailScopes.GMAIL_READONLY);
       consent(flow, false);
-      TokenResponseException e = (TokenResponseException) catchIo(() ->
-          flow(GmailScopes.GMAIL_READONLY).newTokenRequest(callback.get("code"))
-              .setRedirectUri(redirectUri).execute()); // another flow: another verifier
+      TokenResponseException e =
+          (TokenResponseException)
+              catchIo(
+                  () ->
+                      flow(GmailScopes.GMAIL_READONLY)
+                          .newTokenRequest(callback.get("code"))
+                          .setRedirectUri(redirectUri)
+                          .execute()); // another flow: another verifier
       assertThat(e.getStatusCode()).isEqualTo(400);
       assertThat(e.getDetails().getError()).isEqualTo("invalid_grant");
       consent(flow, false);
-      TokenResponse online = flow.newTokenRequest(callback.get("code"))
-          .setRedirectUri(redirectUri).execute();
+      TokenResponse online =
+          flow.newTokenRequest(callback.get("code")).setRedirectUri(redirectUri).execute();
       assertThat(online.getAccessToken()).isNotBlank();
       assertThat(online.getRefreshToken()).isNull();
     }
@@ -617,8 +737,10 @@ class GoogleStandInTest {
     void declinedConsentRedirectsWithAccessDenied() throws Exception {
       google.declineConsent();
       consent(flow(GmailScopes.GMAIL_READONLY), true);
-      assertThat(callback).containsEntry("error", "access_denied")
-          .containsEntry("state", "xyz-state").doesNotContainKey("code");
+      assertThat(callback)
+          .containsEntry("error", "access_denied")
+          .containsEntry("state", "xyz-state")
+          .doesNotContainKey("code");
     }
 
     @Test
@@ -627,8 +749,8 @@ class GoogleStandInTest {
       AuthorizationCodeFlow flow = flow(GmailScopes.GMAIL_READONLY, GmailScopes.GMAIL_METADATA);
       consent(flow, true);
       assertThat(callback).containsEntry("scope", GmailScopes.GMAIL_METADATA);
-      TokenResponse tokens = flow.newTokenRequest(callback.get("code"))
-          .setRedirectUri(redirectUri).execute();
+      TokenResponse tokens =
+          flow.newTokenRequest(callback.get("code")).setRedirectUri(redirectUri).execute();
       assertThat(tokens.getScope()).isEqualTo(GmailScopes.GMAIL_METADATA);
       assertThat(tokens.getRefreshToken()).isNull();
     }
@@ -636,10 +758,17 @@ class GoogleStandInTest {
     @Test
     void malformedAuthRequestIs400WithoutRedirect() throws Exception {
       HttpClient browser = HttpClient.newHttpClient();
-      var response = browser.send(java.net.http.HttpRequest.newBuilder(URI.create(
-              google.authUri() + "?client_id=" + GoogleStandIn.CLIENT_ID
-                  + "&response_type=code&scope=x&redirect_uri=" + redirectUri)).build(),
-          BodyHandlers.ofString());
+      var response =
+          browser.send(
+              java.net.http.HttpRequest.newBuilder(
+                      URI.create(
+                          google.authUri()
+                              + "?client_id="
+                              + GoogleStandIn.CLIENT_ID
+                              + "&response_type=code&scope=x&redirect_uri="
+                              + redirectUri))
+                  .build(),
+              BodyHandlers.ofString());
       assertThat(response.statusCode()).isEqualTo(400);
       assertThat(response.body()).contains("code_challenge");
       assertThat(callback).isEmpty();
@@ -648,46 +777,79 @@ class GoogleStandInTest {
     @Test
     void refreshRotationRevocationAndBadClient() throws IOException {
       String refresh = google.seedRefreshToken(GmailScopes.GMAIL_READONLY);
-      ClientParametersAuthentication client = new ClientParametersAuthentication(
-          GoogleStandIn.CLIENT_ID, GoogleStandIn.CLIENT_SECRET);
-      TokenResponse first = new RefreshTokenRequest(transport, JSON,
-          new GenericUrl(google.tokenUri()), refresh).setClientAuthentication(client).execute();
+      ClientParametersAuthentication client =
+          new ClientParametersAuthentication(GoogleStandIn.CLIENT_ID, GoogleStandIn.CLIENT_SECRET);
+      TokenResponse first =
+          new RefreshTokenRequest(transport, JSON, new GenericUrl(google.tokenUri()), refresh)
+              .setClientAuthentication(client)
+              .execute();
       assertThat(first.getRefreshToken()).isNull();
       assertThat(first.getScope()).isEqualTo(GmailScopes.GMAIL_READONLY);
-      assertThat(gmail(first.getAccessToken()).users().labels().list("me").execute()
-          .getLabels()).isNotEmpty();
+      assertThat(gmail(first.getAccessToken()).users().labels().list("me").execute().getLabels())
+          .isNotEmpty();
 
       google.rotateRefreshTokens();
-      TokenResponse rotated = new RefreshTokenRequest(transport, JSON,
-          new GenericUrl(google.tokenUri()), refresh).setClientAuthentication(client).execute();
+      TokenResponse rotated =
+          new RefreshTokenRequest(transport, JSON, new GenericUrl(google.tokenUri()), refresh)
+              .setClientAuthentication(client)
+              .execute();
       assertThat(rotated.getRefreshToken()).isNotNull().isNotEqualTo(refresh);
 
-      TokenResponseException old = (TokenResponseException) catchIo(() ->
-          new RefreshTokenRequest(transport, JSON, new GenericUrl(google.tokenUri()), refresh)
-              .setClientAuthentication(client).execute());
+      TokenResponseException old =
+          (TokenResponseException)
+              catchIo(
+                  () ->
+                      new RefreshTokenRequest(
+                              transport, JSON, new GenericUrl(google.tokenUri()), refresh)
+                          .setClientAuthentication(client)
+                          .execute());
       assertThat(old.getDetails().getError()).isEqualTo("invalid_grant");
 
       // revoke over HTTP, as the CLI's logout would
-      int status = transport.createRequestFactory().buildPostRequest(
-          new GenericUrl(google.revokeUri()), new com.google.api.client.http.UrlEncodedContent(
-              Map.of("token", rotated.getRefreshToken()))).execute().getStatusCode();
+      int status =
+          transport
+              .createRequestFactory()
+              .buildPostRequest(
+                  new GenericUrl(google.revokeUri()),
+                  new com.google.api.client.http.UrlEncodedContent(
+                      Map.of("token", rotated.getRefreshToken())))
+              .execute()
+              .getStatusCode();
       assertThat(status).isEqualTo(200);
-      TokenResponseException revoked = (TokenResponseException) catchIo(() ->
-          new RefreshTokenRequest(transport, JSON, new GenericUrl(google.tokenUri()),
-              rotated.getRefreshToken()).setClientAuthentication(client).execute());
+      TokenResponseException revoked =
+          (TokenResponseException)
+              catchIo(
+                  () ->
+                      new RefreshTokenRequest(
+                              transport,
+                              JSON,
+                              new GenericUrl(google.tokenUri()),
+                              rotated.getRefreshToken())
+                          .setClientAuthentication(client)
+                          .execute());
       assertThat(revoked.getStatusCode()).isEqualTo(400);
       assertThat(revoked.getDetails().getError()).isEqualTo("invalid_grant");
       assertThat(revoked.getDetails().getErrorDescription())
           .isEqualTo("Token has been expired or revoked.");
-      assertThat(apiError(() -> gmail(rotated.getAccessToken()).users().labels().list("me")
-          .execute()).getCode()).isEqualTo(401);
+      assertThat(
+              apiError(() -> gmail(rotated.getAccessToken()).users().labels().list("me").execute())
+                  .getCode())
+          .isEqualTo(401);
       assertThat(google.revoke(rotated.getRefreshToken())).isFalse();
 
-      TokenResponseException badClient = (TokenResponseException) catchIo(() ->
-          new RefreshTokenRequest(transport, JSON, new GenericUrl(google.tokenUri()),
-              google.seedRefreshToken(GmailScopes.GMAIL_READONLY))
-              .setClientAuthentication(new ClientParametersAuthentication(
-                  GoogleStandIn.CLIENT_ID, "wrong-secret")).execute());
+      TokenResponseException badClient =
+          (TokenResponseException)
+              catchIo(
+                  () ->
+                      new RefreshTokenRequest(
+                              transport,
+                              JSON,
+                              new GenericUrl(google.tokenUri()),
+                              google.seedRefreshToken(GmailScopes.GMAIL_READONLY))
+                          .setClientAuthentication(
+                              new ClientParametersAuthentication(
+                                  GoogleStandIn.CLIENT_ID, "wrong-secret"))
+                          .execute());
       assertThat(badClient.getStatusCode()).isEqualTo(401);
       // JDK quirk, same against real Google: HttpURLConnection in fixed-length streaming mode
       // (how NetHttpTransport POSTs) drops the body of a 401, so there are no details to parse.
@@ -698,52 +860,80 @@ class GoogleStandInTest {
 
     @Test
     void basicClientAuthScopeNarrowingAndRevokingUnknownTokens() throws IOException {
-      String refresh = google.seedRefreshToken(GmailScopes.GMAIL_READONLY,
-          GmailScopes.GMAIL_METADATA);
-      TokenResponse narrowed = new RefreshTokenRequest(transport, JSON,
-          new GenericUrl(google.tokenUri()), refresh)
-          .setClientAuthentication(new com.google.api.client.http.BasicAuthentication(
-              GoogleStandIn.CLIENT_ID, GoogleStandIn.CLIENT_SECRET))
-          .setScopes(List.of(GmailScopes.GMAIL_METADATA))
-          .execute();
+      String refresh =
+          google.seedRefreshToken(GmailScopes.GMAIL_READONLY, GmailScopes.GMAIL_METADATA);
+      TokenResponse narrowed =
+          new RefreshTokenRequest(transport, JSON, new GenericUrl(google.tokenUri()), refresh)
+              .setClientAuthentication(
+                  new com.google.api.client.http.BasicAuthentication(
+                      GoogleStandIn.CLIENT_ID, GoogleStandIn.CLIENT_SECRET))
+              .setScopes(List.of(GmailScopes.GMAIL_METADATA))
+              .execute();
       assertThat(narrowed.getScope()).isEqualTo(GmailScopes.GMAIL_METADATA);
       assertThat(google.requests("token.refresh").get(0).formParam("client_id")).isNull();
-      TokenResponseException widened = (TokenResponseException) catchIo(() ->
-          new RefreshTokenRequest(transport, JSON, new GenericUrl(google.tokenUri()), refresh)
-              .setClientAuthentication(new ClientParametersAuthentication(
-                  GoogleStandIn.CLIENT_ID, GoogleStandIn.CLIENT_SECRET))
-              .setScopes(List.of(GmailScopes.GMAIL_MODIFY)).execute());
+      TokenResponseException widened =
+          (TokenResponseException)
+              catchIo(
+                  () ->
+                      new RefreshTokenRequest(
+                              transport, JSON, new GenericUrl(google.tokenUri()), refresh)
+                          .setClientAuthentication(
+                              new ClientParametersAuthentication(
+                                  GoogleStandIn.CLIENT_ID, GoogleStandIn.CLIENT_SECRET))
+                          .setScopes(List.of(GmailScopes.GMAIL_MODIFY))
+                          .execute());
       assertThat(widened.getDetails().getError()).isEqualTo("invalid_scope");
-      HttpResponseException unknown = (HttpResponseException) catchIo(() ->
-          transport.createRequestFactory().buildPostRequest(new GenericUrl(google.revokeUri()),
-              new com.google.api.client.http.UrlEncodedContent(Map.of("token", "1//unknown")))
-              .execute());
+      HttpResponseException unknown =
+          (HttpResponseException)
+              catchIo(
+                  () ->
+                      transport
+                          .createRequestFactory()
+                          .buildPostRequest(
+                              new GenericUrl(google.revokeUri()),
+                              new com.google.api.client.http.UrlEncodedContent(
+                                  Map.of("token", "1//unknown")))
+                          .execute());
       assertThat(unknown.getStatusCode()).isEqualTo(400);
       assertThat(unknown.getContent()).contains("\"error\": \"invalid_token\"");
     }
 
     @Test
     void badClientBodyIsInvalidClientJson() throws Exception {
-      var response = HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
-              URI.create(google.tokenUri()))
-          .header("Content-Type", "application/x-www-form-urlencoded")
-          .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
-              "grant_type=refresh_token&refresh_token=x&client_id=" + GoogleStandIn.CLIENT_ID
-                  + "&client_secret=nope")).build(), BodyHandlers.ofString());
+      var response =
+          HttpClient.newHttpClient()
+              .send(
+                  java.net.http.HttpRequest.newBuilder(URI.create(google.tokenUri()))
+                      .header("Content-Type", "application/x-www-form-urlencoded")
+                      .POST(
+                          java.net.http.HttpRequest.BodyPublishers.ofString(
+                              "grant_type=refresh_token&refresh_token=x&client_id="
+                                  + GoogleStandIn.CLIENT_ID
+                                  + "&client_secret=nope"))
+                      .build(),
+                  BodyHandlers.ofString());
       assertThat(response.statusCode()).isEqualTo(401);
-      assertThat(response.headers().firstValue("Content-Type")).hasValue(
-          "application/json; charset=UTF-8");
-      assertThat(JSON.fromString(response.body(), com.google.api.client.auth.oauth2
-          .TokenErrorResponse.class).getError()).isEqualTo("invalid_client");
+      assertThat(response.headers().firstValue("Content-Type"))
+          .hasValue("application/json; charset=UTF-8");
+      assertThat(
+              JSON.fromString(
+                      response.body(), com.google.api.client.auth.oauth2.TokenErrorResponse.class)
+                  .getError())
+          .isEqualTo("invalid_client");
     }
 
     @Test
     void unmatchedRequestsAreRecorded() throws Exception {
-      var response = HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
-          URI.create(google.baseUrl() + "gmail/v1/users/me/messages")).build(),
-          BodyHandlers.ofString());
+      var response =
+          HttpClient.newHttpClient()
+              .send(
+                  java.net.http.HttpRequest.newBuilder(
+                          URI.create(google.baseUrl() + "gmail/v1/users/me/messages"))
+                      .build(),
+                  BodyHandlers.ofString());
       assertThat(response.statusCode()).isEqualTo(404);
-      assertThat(google.unmatched()).singleElement()
+      assertThat(google.unmatched())
+          .singleElement()
           .satisfies(r -> assertThat(r.path()).isEqualTo("/gmail/v1/users/me/messages"));
     }
   }
@@ -766,7 +956,10 @@ class GoogleStandInTest {
   }
 
   private static String header(Message m, String name) {
-    return m.getPayload().getHeaders().stream().filter(h -> h.getName().equals(name))
-        .map(MessagePartHeader::getValue).findFirst().orElse(null);
+    return m.getPayload().getHeaders().stream()
+        .filter(h -> h.getName().equals(name))
+        .map(MessagePartHeader::getValue)
+        .findFirst()
+        .orElse(null);
   }
 }

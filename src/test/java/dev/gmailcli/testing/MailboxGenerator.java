@@ -21,13 +21,13 @@ import java.util.Set;
  *   <li>{@code 1 + i % 3} messages, oldest first, 13 minutes apart; the newest at {@link #BASE}
  *       minus {@code (i - 1) * 47} minutes; Date header in +0900 ({@code i % 4 == 0}), -0500
  *       ({@code i % 4 == 1}) or +0000;
- *   <li>subject {@code "Subject i"} ({@code "Re: ..."} for replies), except {@code i % 100 == 4}:
- *       a Japanese subject, and {@code i % 10 == 6}: a subject with a tab and {@code <>&=};
- *   <li>snippets with HTML entities ({@code &#39;}, {@code &amp;}) when {@code i % 5 == 2},
- *       escaped markup ({@code &lt;b&gt;}) when {@code i % 5 == 3};
- *   <li>labels: SPAM when {@code i % 25 == 7}, TRASH when {@code i % 25 == 13}, else INBOX;
- *       UNREAD on the newest message when {@code i % 3 == 0}; STARRED when {@code i % 7 == 0};
- *       IMPORTANT when {@code i % 4 == 1}; SENT on the middle message of 3-message threads.
+ *   <li>subject {@code "Subject i"} ({@code "Re: ..."} for replies), except {@code i % 100 == 4}: a
+ *       Japanese subject, and {@code i % 10 == 6}: a subject with a tab and {@code <>&=};
+ *   <li>snippets with HTML entities ({@code &#39;}, {@code &amp;}) when {@code i % 5 == 2}, escaped
+ *       markup ({@code &lt;b&gt;}) when {@code i % 5 == 3};
+ *   <li>labels: SPAM when {@code i % 25 == 7}, TRASH when {@code i % 25 == 13}, else INBOX; UNREAD
+ *       on the newest message when {@code i % 3 == 0}; STARRED when {@code i % 7 == 0}; IMPORTANT
+ *       when {@code i % 4 == 1}; SENT on the middle message of 3-message threads.
  * </ul>
  */
 final class MailboxGenerator {
@@ -62,8 +62,8 @@ final class MailboxGenerator {
   private static MailThread thread(int i) {
     int count = 1 + i % 3;
     Instant newest = BASE.minus(Duration.ofMinutes(47L * (i - 1)));
-    ZoneOffset zone = i % 4 == 0 ? ZoneOffset.ofHours(9)
-        : i % 4 == 1 ? ZoneOffset.ofHours(-5) : ZoneOffset.UTC;
+    ZoneOffset zone =
+        i % 4 == 0 ? ZoneOffset.ofHours(9) : i % 4 == 1 ? ZoneOffset.ofHours(-5) : ZoneOffset.UTC;
     String location = i % 25 == 7 ? "SPAM" : i % 25 == 13 ? "TRASH" : "INBOX";
     List<Msg> messages = new ArrayList<>(count);
     for (int k = 0; k < count; k++) {
@@ -84,15 +84,19 @@ final class MailboxGenerator {
       if (i % 4 == 1) {
         labels.add("IMPORTANT");
       }
-      messages.add(new Msg(
-          (k == 0 ? "" : "Re: ") + subject(i),
-          SENDERS[(i + k) % SENDERS.length],
-          RFC_2822.format(when.atOffset(zone)),
-          when,
-          List.copyOf(labels),
-          snippet(i, k)));
+      messages.add(
+          new Msg(
+              (k == 0 ? "" : "Re: ") + subject(i),
+              SENDERS[(i + k) % SENDERS.length],
+              RFC_2822.format(when.atOffset(zone)),
+              when,
+              List.copyOf(labels),
+              snippet(i, k)));
     }
-    return new MailThread(threadId(i), messages.get(count - 1).snippet(), 10_000_000L - 3L * i,
+    return new MailThread(
+        threadId(i),
+        messages.get(count - 1).snippet(),
+        10_000_000L - 3L * i,
         messages.stream().flatMap(m -> m.labelIds().stream()).distinct().toList(),
         List.copyOf(messages));
   }

@@ -12,14 +12,18 @@ import java.util.concurrent.ThreadLocalRandom;
 /**
  * Google's {@code multipart/mixed} batch wire format. Each request part has {@code Content-Type:
  * application/http} (plus, from google-api-java-client, {@code Content-Transfer-Encoding: binary}
- * and {@code Content-ID: N}) and holds a whole HTTP request whose request line carries the
- * absolute URL. The response is {@code multipart/mixed} with its own boundary, one part per
- * request in the same order, {@code Content-ID: response-N}, each holding an HTTP/1.1 response.
+ * and {@code Content-ID: N}) and holds a whole HTTP request whose request line carries the absolute
+ * URL. The response is {@code multipart/mixed} with its own boundary, one part per request in the
+ * same order, {@code Content-ID: response-N}, each holding an HTTP/1.1 response.
  */
 final class MultipartBatch {
 
   /** One request inside a batch; header names lower-cased. */
-  record Part(String contentId, String method, String target, Map<String, List<String>> headers,
+  record Part(
+      String contentId,
+      String method,
+      String target,
+      Map<String, List<String>> headers,
       byte[] body) {}
 
   private MultipartBatch() {}
@@ -35,7 +39,8 @@ final class MultipartBatch {
       if (p.toLowerCase(Locale.ROOT).startsWith("boundary=")) {
         String b = p.substring(9).trim();
         return b.startsWith("\"") && b.endsWith("\"") && b.length() > 1
-            ? b.substring(1, b.length() - 1) : b;
+            ? b.substring(1, b.length() - 1)
+            : b;
       }
     }
     return null;
@@ -99,38 +104,55 @@ final class MultipartBatch {
     }
     String body = i + 1 < end ? String.join("\n", lines.subList(i + 1, end)) : "";
     List<String> id = outer.get("content-id");
-    return new Part(id == null ? String.valueOf(index) : id.get(0), requestLine[0],
-        requestLine[1], headers, body.getBytes(StandardCharsets.UTF_8));
+    return new Part(
+        id == null ? String.valueOf(index) : id.get(0),
+        requestLine[0],
+        requestLine[1],
+        headers,
+        body.getBytes(StandardCharsets.UTF_8));
   }
 
   private static void addHeader(Map<String, List<String>> headers, String line) {
     int colon = line.indexOf(':');
     if (colon > 0) {
-      headers.computeIfAbsent(line.substring(0, colon).trim().toLowerCase(Locale.ROOT),
-          k -> new ArrayList<>()).add(line.substring(colon + 1).trim());
+      headers
+          .computeIfAbsent(
+              line.substring(0, colon).trim().toLowerCase(Locale.ROOT), k -> new ArrayList<>())
+          .add(line.substring(colon + 1).trim());
     }
   }
 
   /** The multipart/mixed response for {@code parts}, answered in order by {@code responses}. */
   static Resp render(List<Part> parts, List<Resp> responses) {
-    String boundary = "batch_" + Long.toString(ThreadLocalRandom.current().nextLong() >>> 1, 36)
-        + "_standin";
+    String boundary =
+        "batch_" + Long.toString(ThreadLocalRandom.current().nextLong() >>> 1, 36) + "_standin";
     StringBuilder out = new StringBuilder();
     for (int i = 0; i < parts.size(); i++) {
       Resp r = responses.get(i);
       String id = parts.get(i).contentId();
-      String responseId = id.startsWith("<") && id.endsWith(">")
-          ? "<response-" + id.substring(1) : "response-" + id;
-      out.append("--").append(boundary).append("\r\n")
+      String responseId =
+          id.startsWith("<") && id.endsWith(">")
+              ? "<response-" + id.substring(1)
+              : "response-" + id;
+      out.append("--")
+          .append(boundary)
+          .append("\r\n")
           .append("Content-Type: application/http\r\n")
-          .append("Content-ID: ").append(responseId).append("\r\n\r\n")
-          .append("HTTP/1.1 ").append(r.status()).append(' ').append(reason(r.status()))
+          .append("Content-ID: ")
+          .append(responseId)
+          .append("\r\n\r\n")
+          .append("HTTP/1.1 ")
+          .append(r.status())
+          .append(' ')
+          .append(reason(r.status()))
           .append("\r\n");
       r.headers().forEach((k, v) -> out.append(k).append(": ").append(v).append("\r\n"));
       out.append("\r\n").append(r.bodyText()).append("\r\n");
     }
     out.append("--").append(boundary).append("--\r\n");
-    return new Resp(200, Map.of("Content-Type", "multipart/mixed; boundary=" + boundary),
+    return new Resp(
+        200,
+        Map.of("Content-Type", "multipart/mixed; boundary=" + boundary),
         out.toString().getBytes(StandardCharsets.UTF_8));
   }
 

@@ -29,9 +29,12 @@ final class OAuthEndpoints {
     String redirectUri = r.param("redirect_uri");
     String problem = authProblem(r, redirectUri);
     if (problem != null) {
-      return Resp.text(400, "<!doctype html><title>Error 400: invalid_request</title>"
-          + "<h1>Access blocked: Authorization Error</h1><p>" + problem.replace("<", "&lt;")
-          + "</p><p>Error 400: invalid_request</p>\n");
+      return Resp.text(
+          400,
+          "<!doctype html><title>Error 400: invalid_request</title>"
+              + "<h1>Access blocked: Authorization Error</h1><p>"
+              + problem.replace("<", "&lt;")
+              + "</p><p>Error 400: invalid_request</p>\n");
     }
     String state = r.param("state");
     String sep = redirectUri.contains("?") ? "&" : "?";
@@ -45,14 +48,22 @@ final class OAuthEndpoints {
     if (tokens.declineConsent || granted.isEmpty()) {
       return Resp.redirect(redirectUri + sep + "error=access_denied" + stateParam);
     }
-    String code = tokens.newCode(new StandInTokens.CodeGrant(
-        r.param("code_challenge"),
-        redirectUri,
-        granted,
-        "offline".equals(r.param("access_type")),
-        splitScopes(r.param("prompt")).contains("consent")));
-    return Resp.redirect(redirectUri + sep + "code=" + pct(code) + stateParam
-        + "&scope=" + pct(String.join(" ", granted)));
+    String code =
+        tokens.newCode(
+            new StandInTokens.CodeGrant(
+                r.param("code_challenge"),
+                redirectUri,
+                granted,
+                "offline".equals(r.param("access_type")),
+                splitScopes(r.param("prompt")).contains("consent")));
+    return Resp.redirect(
+        redirectUri
+            + sep
+            + "code="
+            + pct(code)
+            + stateParam
+            + "&scope="
+            + pct(String.join(" ", granted)));
   }
 
   private static String authProblem(Req r, String redirectUri) {
@@ -144,9 +155,8 @@ final class OAuthEndpoints {
     // consent forced with prompt=consent; later silent consents get none.
     boolean firstConsent = tokens.consentedOffline.add(grant.scopes().toString());
     boolean issue = grant.offline() && (grant.promptConsent() || firstConsent);
-    String refreshToken = issue && !tokens.omitRefreshToken
-        ? tokens.newRefreshToken(grant.scopes())
-        : null;
+    String refreshToken =
+        issue && !tokens.omitRefreshToken ? tokens.newRefreshToken(grant.scopes()) : null;
     return tokenResponse(grant.scopes(), refreshToken, refreshToken);
   }
 
@@ -164,8 +174,12 @@ final class OAuthEndpoints {
     if (scopeParam != null) {
       List<String> asked = splitScopes(scopeParam);
       if (!granted.containsAll(asked)) {
-        return oauthError(400, "invalid_scope", "Some requested scopes were invalid. {invalid="
-            + asked.stream().filter(s -> !granted.contains(s)).toList() + "}");
+        return oauthError(
+            400,
+            "invalid_scope",
+            "Some requested scopes were invalid. {invalid="
+                + asked.stream().filter(s -> !granted.contains(s)).toList()
+                + "}");
       }
       scopes = asked;
     }
@@ -209,8 +223,9 @@ final class OAuthEndpoints {
     String auth = r.header("authorization");
     if (id == null && auth != null && auth.regionMatches(true, 0, "Basic ", 0, 6)) {
       try {
-        String pair = new String(
-            Base64.getDecoder().decode(auth.substring(6).trim()), StandardCharsets.UTF_8);
+        String pair =
+            new String(
+                Base64.getDecoder().decode(auth.substring(6).trim()), StandardCharsets.UTF_8);
         int colon = pair.indexOf(':');
         if (colon > 0) {
           id = StandInHttp.decode(pair.substring(0, colon));
@@ -232,8 +247,8 @@ final class OAuthEndpoints {
 
   static String s256(String verifier) {
     try {
-      byte[] digest = MessageDigest.getInstance("SHA-256")
-          .digest(verifier.getBytes(StandardCharsets.US_ASCII));
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
       return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);

@@ -5,8 +5,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * One request the {@link GoogleStandIn} received, with the status it answered. Batch
- * sub-requests are recorded as well ({@link #inBatch()} true), before their enclosing batch.
+ * One request the {@link GoogleStandIn} received, with the status it answered. Batch sub-requests
+ * are recorded as well ({@link #inBatch()} true), before their enclosing batch.
  *
  * @param kind what the request was routed to; see {@link GoogleStandIn#count(String)}
  * @param method HTTP method
@@ -54,7 +54,16 @@ public record RecordedRequest(
 
   @Override
   public String toString() {
-    return (inBatch ? "[batch] " : "") + method + " " + path + " " + query + " -> " + status
-        + " (" + kind + ")";
+    return (inBatch ? "[batch] " : "")
+        + method
+        + " "
+        + path
+        + " "
+        + query
+        + " -> "
+        + status
+        + " ("
+        + kind
+        + ")";
   }
 }

@@ -26,8 +26,8 @@ final class StandInFaults {
   private final List<Rule> byPath = new ArrayList<>();
   private final List<Rule> byThread = new ArrayList<>();
 
-  synchronized void failNext(String pathPrefix, int times, int status, String body,
-      Map<String, String> headers) {
+  synchronized void failNext(
+      String pathPrefix, int times, int status, String body, Map<String, String> headers) {
     if (times <= 0) {
       return;
     }
@@ -70,13 +70,17 @@ final class StandInFaults {
     Map<String, String> all = new LinkedHashMap<>();
     String text = body == null ? "" : body;
     String trimmed = text.stripLeading();
-    all.put("Content-Type", trimmed.startsWith("{") || trimmed.startsWith("[")
-        ? "application/json; charset=UTF-8" : "text/plain; charset=UTF-8");
+    all.put(
+        "Content-Type",
+        trimmed.startsWith("{") || trimmed.startsWith("[")
+            ? "application/json; charset=UTF-8"
+            : "text/plain; charset=UTF-8");
     if (headers != null) {
-      headers.forEach((name, value) -> {
-        all.keySet().removeIf(existing -> existing.equalsIgnoreCase(name));
-        all.put(name, value);
-      });
+      headers.forEach(
+          (name, value) -> {
+            all.keySet().removeIf(existing -> existing.equalsIgnoreCase(name));
+            all.put(name, value);
+          });
     }
     return new Resp(status, Map.copyOf(all), text.getBytes(StandardCharsets.UTF_8));
   }

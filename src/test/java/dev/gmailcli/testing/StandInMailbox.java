@@ -18,10 +18,22 @@ import java.util.Set;
 public final class StandInMailbox {
 
   /** System label ids Gmail always has. */
-  public static final List<String> SYSTEM_LABELS = List.of(
-      "CHAT", "SENT", "INBOX", "IMPORTANT", "TRASH", "DRAFT", "SPAM", "CATEGORY_FORUMS",
-      "CATEGORY_UPDATES", "CATEGORY_PERSONAL", "CATEGORY_PROMOTIONS", "CATEGORY_SOCIAL",
-      "STARRED", "UNREAD");
+  public static final List<String> SYSTEM_LABELS =
+      List.of(
+          "CHAT",
+          "SENT",
+          "INBOX",
+          "IMPORTANT",
+          "TRASH",
+          "DRAFT",
+          "SPAM",
+          "CATEGORY_FORUMS",
+          "CATEGORY_UPDATES",
+          "CATEGORY_PERSONAL",
+          "CATEGORY_PROMOTIONS",
+          "CATEGORY_SOCIAL",
+          "STARRED",
+          "UNREAD");
 
   /**
    * One message of a thread.
@@ -34,7 +46,11 @@ public final class StandInMailbox {
    * @param snippet Gmail snippet (HTML-escaped, like Gmail's), never null
    */
   public record Msg(
-      String subject, String from, String date, Instant internalDate, List<String> labelIds,
+      String subject,
+      String from,
+      String date,
+      Instant internalDate,
+      List<String> labelIds,
       String snippet) {
 
     /** Normalises nulls: no labels, empty snippet, epoch internal date. */
@@ -45,8 +61,8 @@ public final class StandInMailbox {
     }
 
     /** A message with an empty snippet. */
-    public Msg(String subject, String from, String date, Instant internalDate,
-        List<String> labelIds) {
+    public Msg(
+        String subject, String from, String date, Instant internalDate, List<String> labelIds) {
       this(subject, from, date, internalDate, labelIds, "");
     }
   }
@@ -69,7 +85,9 @@ public final class StandInMailbox {
 
     /** Newest message's internal date (epoch for a thread without messages). */
     public Instant newest() {
-      return messages.stream().map(Msg::internalDate).max(Comparator.naturalOrder())
+      return messages.stream()
+          .map(Msg::internalDate)
+          .max(Comparator.naturalOrder())
           .orElse(Instant.EPOCH);
     }
 
@@ -91,13 +109,13 @@ public final class StandInMailbox {
   }
 
   /** Adds (or replaces) a thread. */
-  public synchronized StandInMailbox addThread(String id, String snippet, long historyId,
-      List<String> labelIds, List<Msg> messages) {
+  public synchronized StandInMailbox addThread(
+      String id, String snippet, long historyId, List<String> labelIds, List<Msg> messages) {
     Set<String> all = new LinkedHashSet<>(labelIds == null ? List.of() : labelIds);
     List<Msg> msgs = messages == null ? List.of() : List.copyOf(messages);
     msgs.forEach(m -> all.addAll(m.labelIds()));
-    threads.put(id, new MailThread(id, snippet == null ? "" : snippet, historyId,
-        List.copyOf(all), msgs));
+    threads.put(
+        id, new MailThread(id, snippet == null ? "" : snippet, historyId, List.copyOf(all), msgs));
     sorted = null;
     return this;
   }

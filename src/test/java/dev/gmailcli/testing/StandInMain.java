@@ -30,34 +30,44 @@ import java.util.concurrent.Executors;
  *     [--email ADDRESS]
  * </pre>
  *
- * <p>It generates N threads (default 100), writes credentials.json (pointing at the stand-in)
- * into each {@code --credentials-dir}, prints {@code base_url=...} and {@code control_url=...}
- * on stdout, writes the base URL to {@code --url-file} and the control URL to {@code
- * --control-file} (each written atomically, after the server is listening, so a script may wait
- * for the file to appear), and runs until killed or told {@code quit}.
+ * <p>It generates N threads (default 100), writes credentials.json (pointing at the stand-in) into
+ * each {@code --credentials-dir}, prints {@code base_url=...} and {@code control_url=...} on
+ * stdout, writes the base URL to {@code --url-file} and the control URL to {@code --control-file}
+ * (each written atomically, after the server is listening, so a script may wait for the file to
+ * appear), and runs until killed or told {@code quit}.
  *
  * <p>The stand-in's own server cannot be given extra routes from outside, so the control routes
  * live on a second listener on 127.0.0.1 (the control URL), and never disturb the stand-in's
  * request counts:
  *
  * <ul>
- *   <li>{@code GET /__counts} — request counts per kind as one JSON object (every kind of
- *       {@link GoogleStandIn#count(String)}, plus {@code total});
+ *   <li>{@code GET /__counts} — request counts per kind as one JSON object (every kind of {@link
+ *       GoogleStandIn#count(String)}, plus {@code total});
  *   <li>{@code GET /__requests} — every recorded request, one per line;
  *   <li>{@code POST /__clear} — forget recorded requests (counts start again at 0);
  *   <li>{@code POST /__expire} — make every access token issued so far expired;
  *   <li>{@code POST /__quit} — stop.
  * </ul>
  *
- * The same commands work as lines on stdin: {@code counts}, {@code requests}, {@code clear},
- * {@code expire}, {@code quit}. End of stdin is ignored (the process keeps running).
+ * The same commands work as lines on stdin: {@code counts}, {@code requests}, {@code clear}, {@code
+ * expire}, {@code quit}. End of stdin is ignored (the process keeps running).
  */
 public final class StandInMain {
 
   /** Every kind the stand-in records, in a fixed order. */
-  static final List<String> KINDS = List.of(
-      "auth", "token.code", "token.refresh", "token", "revoke", "profile", "threads.list",
-      "threads.get", "labels.list", "batch", "unmatched");
+  static final List<String> KINDS =
+      List.of(
+          "auth",
+          "token.code",
+          "token.refresh",
+          "token",
+          "revoke",
+          "profile",
+          "threads.list",
+          "threads.get",
+          "labels.list",
+          "batch",
+          "unmatched");
 
   private final GoogleStandIn google;
   private final CountDownLatch stopped = new CountDownLatch(1);
@@ -82,8 +92,9 @@ public final class StandInMain {
         case "--credentials-dir" -> credentialDirs.add(Path.of(value(args, ++i, a)));
         case "--email" -> email = value(args, ++i, a);
         case "-h", "--help" -> {
-          System.out.println("usage: StandInMain [--threads N | N] [--url-file FILE]"
-              + " [--control-file FILE] [--credentials-dir DIR]... [--email ADDRESS]");
+          System.out.println(
+              "usage: StandInMain [--threads N | N] [--url-file FILE]"
+                  + " [--control-file FILE] [--credentials-dir DIR]... [--email ADDRESS]");
           return;
         }
         default -> {
@@ -149,11 +160,13 @@ public final class StandInMain {
 
   private String startControl() throws IOException {
     control = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 10);
-    control.setExecutor(Executors.newSingleThreadExecutor(r -> {
-      Thread t = new Thread(r, "stand-in-control");
-      t.setDaemon(true);
-      return t;
-    }));
+    control.setExecutor(
+        Executors.newSingleThreadExecutor(
+            r -> {
+              Thread t = new Thread(r, "stand-in-control");
+              t.setDaemon(true);
+              return t;
+            }));
     control.createContext("/", this::serveControl);
     control.start();
     return "http://127.0.0.1:" + control.getAddress().getPort() + "/";
@@ -177,8 +190,10 @@ public final class StandInMain {
         body = answer == null ? "unknown: " + path + "\n" : answer;
       }
       byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-      ex.getResponseHeaders().add("Content-Type",
-          command.equals("counts") ? "application/json" : "text/plain; charset=utf-8");
+      ex.getResponseHeaders()
+          .add(
+              "Content-Type",
+              command.equals("counts") ? "application/json" : "text/plain; charset=utf-8");
       ex.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
       if (bytes.length > 0) {
         try (OutputStream os = ex.getResponseBody()) {
@@ -193,11 +208,12 @@ public final class StandInMain {
     switch (command) {
       case "counts":
         return countsJson() + "\n";
-      case "requests": {
-        StringBuilder sb = new StringBuilder();
-        google.requests().forEach(r -> sb.append(r).append('\n'));
-        return sb.toString();
-      }
+      case "requests":
+        {
+          StringBuilder sb = new StringBuilder();
+          google.requests().forEach(r -> sb.append(r).append('\n'));
+          return sb.toString();
+        }
       case "clear":
         google.clearRequests();
         return "cleared\n";
@@ -236,8 +252,10 @@ public final class StandInMain {
           continue;
         }
         String answer = command(c);
-        System.out.print(answer == null
-            ? "unknown command: " + c + " (counts, requests, clear, expire, quit)\n" : answer);
+        System.out.print(
+            answer == null
+                ? "unknown command: " + c + " (counts, requests, clear, expire, quit)\n"
+                : answer);
         System.out.flush();
       }
     } catch (IOException e) {

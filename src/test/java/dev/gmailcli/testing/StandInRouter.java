@@ -63,8 +63,10 @@ final class StandInRouter {
       }
       if (post && p.equals("/token")) {
         String grant = r.formParam("grant_type");
-        String kind = "authorization_code".equals(grant) ? "token.code"
-            : "refresh_token".equals(grant) ? "token.refresh" : "token";
+        String kind =
+            "authorization_code".equals(grant)
+                ? "token.code"
+                : "refresh_token".equals(grant) ? "token.refresh" : "token";
         return new Route(kind, null, null);
       }
       if ((post || get) && (p.equals("/revoke") || p.equals("/o/oauth2/revoke"))) {
@@ -96,9 +98,13 @@ final class StandInRouter {
       case "batch" -> batch(req);
       case "profile", "labels.list", "threads.list", "threads.get" ->
           gmail.handle(route.kind(), route.userId(), route.threadId(), req);
-      default -> Resp.text(404, "<!DOCTYPE html><title>Error 404 (Not Found)!!1</title>"
-          + "<p><b>404.</b> The requested URL <code>" + req.path().replace("<", "&lt;")
-          + "</code> was not found on this server.\n");
+      default ->
+          Resp.text(
+              404,
+              "<!DOCTYPE html><title>Error 404 (Not Found)!!1</title>"
+                  + "<p><b>404.</b> The requested URL <code>"
+                  + req.path().replace("<", "&lt;")
+                  + "</code> was not found on this server.\n");
     };
   }
 
@@ -108,16 +114,22 @@ final class StandInRouter {
     try {
       parts = boundary == null ? List.of() : MultipartBatch.parse(req.body(), boundary);
     } catch (IllegalArgumentException e) {
-      return GmailEndpoints.error(400, "Failed to parse batch request, error: " + e.getMessage(),
-          "badRequest", "INVALID_ARGUMENT");
+      return GmailEndpoints.error(
+          400,
+          "Failed to parse batch request, error: " + e.getMessage(),
+          "badRequest",
+          "INVALID_ARGUMENT");
     }
     if (parts.isEmpty()) {
-      return GmailEndpoints.error(400, "Invalid multipart request with 0 mime parts.",
-          "badRequest", "INVALID_ARGUMENT");
+      return GmailEndpoints.error(
+          400, "Invalid multipart request with 0 mime parts.", "badRequest", "INVALID_ARGUMENT");
     }
     if (parts.size() > MAX_BATCH_PARTS) {
-      return GmailEndpoints.error(400, "Too many requests in batch: " + parts.size()
-          + ", the limit is " + MAX_BATCH_PARTS + ".", "badRequest", "INVALID_ARGUMENT");
+      return GmailEndpoints.error(
+          400,
+          "Too many requests in batch: " + parts.size() + ", the limit is " + MAX_BATCH_PARTS + ".",
+          "badRequest",
+          "INVALID_ARGUMENT");
     }
     List<Resp> responses = new ArrayList<>(parts.size());
     for (MultipartBatch.Part part : parts) {
@@ -129,12 +141,17 @@ final class StandInRouter {
   /** A batch part as a request; outer headers other than Content-* apply unless overridden. */
   private static Req subRequest(Req outer, MultipartBatch.Part part) {
     Map<String, List<String>> headers = new LinkedHashMap<>();
-    outer.headers().forEach((name, values) -> {
-      if (!name.startsWith("content-") && !name.equals("host") && !name.equals("connection")
-          && !name.equals("transfer-encoding")) {
-        headers.put(name, values);
-      }
-    });
+    outer
+        .headers()
+        .forEach(
+            (name, values) -> {
+              if (!name.startsWith("content-")
+                  && !name.equals("host")
+                  && !name.equals("connection")
+                  && !name.equals("transfer-encoding")) {
+                headers.put(name, values);
+              }
+            });
     headers.putAll(part.headers());
     String path;
     String rawQuery;
@@ -146,13 +163,27 @@ final class StandInRouter {
       path = part.target();
       rawQuery = null;
     }
-    return new Req(part.method(), path == null ? "" : path, StandInHttp.parseQuery(rawQuery),
-        headers, part.body(), true);
+    return new Req(
+        part.method(),
+        path == null ? "" : path,
+        StandInHttp.parseQuery(rawQuery),
+        headers,
+        part.body(),
+        true);
   }
 
   private void record(String kind, Req req, int status) {
-    RecordedRequest r = new RecordedRequest(kind, req.method(), req.path(), frozen(req.query()),
-        frozen(req.form()), frozen(req.headers()), req.bodyText(), req.inBatch(), status);
+    RecordedRequest r =
+        new RecordedRequest(
+            kind,
+            req.method(),
+            req.path(),
+            frozen(req.query()),
+            frozen(req.form()),
+            frozen(req.headers()),
+            req.bodyText(),
+            req.inBatch(),
+            status);
     synchronized (recorded) {
       recorded.add(r);
     }
@@ -181,12 +212,21 @@ final class StandInRouter {
     try (ex) {
       byte[] body = ex.getRequestBody().readAllBytes();
       Map<String, List<String>> headers = new LinkedHashMap<>();
-      ex.getRequestHeaders().forEach((name, values) ->
-          headers.computeIfAbsent(name.toLowerCase(Locale.ROOT), k -> new ArrayList<>())
-              .addAll(values));
+      ex.getRequestHeaders()
+          .forEach(
+              (name, values) ->
+                  headers
+                      .computeIfAbsent(name.toLowerCase(Locale.ROOT), k -> new ArrayList<>())
+                      .addAll(values));
       URI uri = ex.getRequestURI();
-      Req req = new Req(ex.getRequestMethod(), uri.getPath(),
-          StandInHttp.parseQuery(uri.getRawQuery()), headers, body, false);
+      Req req =
+          new Req(
+              ex.getRequestMethod(),
+              uri.getPath(),
+              StandInHttp.parseQuery(uri.getRawQuery()),
+              headers,
+              body,
+              false);
       Resp resp;
       try {
         resp = handle(req);

@@ -28,8 +28,7 @@ final class StandInTokens {
 
   private record Access(List<String> scopes, Instant expiresAt, String refreshToken) {}
 
-  private final String nonce =
-      String.format("%06x", ThreadLocalRandom.current().nextInt(1 << 24));
+  private final String nonce = String.format("%06x", ThreadLocalRandom.current().nextInt(1 << 24));
   private final AtomicLong seq = new AtomicLong();
   private final Map<String, CodeGrant> codes = new HashMap<>();
   private final Map<String, Refresh> refreshTokens = new HashMap<>();
@@ -38,8 +37,10 @@ final class StandInTokens {
   volatile boolean declineConsent;
   volatile List<String> grantOnly; // null: grant everything requested
   volatile boolean omitRefreshToken;
+
   /** Scope sets already consented to with offline access (refresh tokens come on first consent). */
   final java.util.Set<String> consentedOffline = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
   volatile boolean rotateRefreshTokens;
   volatile Duration accessTokenLifetime = Duration.ofSeconds(3599);
   private volatile Duration clockSkew = Duration.ZERO;

@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Locale;
 
 /** Renders a stored thread in Gmail's {@code users.threads.get} shape. */
 final class ThreadJson {
@@ -45,8 +44,8 @@ final class ThreadJson {
     o.addProperty("internalDate", Long.toString(m.internalDate().toEpochMilli()));
     List<String[]> headers = headers(m, id);
     byte[] body = (m.snippet() + "\r\n").getBytes(StandardCharsets.UTF_8);
-    int size = body.length + headers.stream().mapToInt(h -> h[0].length() + h[1].length() + 4)
-        .sum();
+    int size =
+        body.length + headers.stream().mapToInt(h -> h[0].length() + h[1].length() + 4).sum();
     switch (format) {
       case "metadata" -> {
         JsonObject payload = new JsonObject();
@@ -70,10 +69,11 @@ final class ThreadJson {
         StringBuilder raw = new StringBuilder();
         headers.forEach(h -> raw.append(h[0]).append(": ").append(h[1]).append("\r\n"));
         raw.append("\r\n").append(m.snippet()).append("\r\n");
-        o.addProperty("raw", Base64.getUrlEncoder()
-            .encodeToString(raw.toString().getBytes(StandardCharsets.UTF_8)));
+        o.addProperty(
+            "raw",
+            Base64.getUrlEncoder().encodeToString(raw.toString().getBytes(StandardCharsets.UTF_8)));
       }
-      default -> { } // minimal: no payload
+      default -> {} // minimal: no payload
     }
     o.addProperty("sizeEstimate", size);
     return o;

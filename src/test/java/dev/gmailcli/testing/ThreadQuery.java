@@ -13,9 +13,8 @@ import java.util.regex.Pattern;
 /**
  * A tiny subset of Gmail's search syntax for {@code threads.list?q=}: plain words and "quoted
  * phrases" (case-insensitive, against subjects and snippets), {@code from:}, {@code subject:},
- * {@code is:unread|read|starred|important}, {@code in:inbox|spam|trash|sent|anywhere},
- * {@code label:} (id or name) and a leading {@code -} for negation. Any other term is matched as a
- * word.
+ * {@code is:unread|read|starred|important}, {@code in:inbox|spam|trash|sent|anywhere}, {@code
+ * label:} (id or name) and a leading {@code -} for negation. Any other term is matched as a word.
  */
 final class ThreadQuery {
 
@@ -61,7 +60,8 @@ final class ThreadQuery {
         List<String> ids = new ArrayList<>();
         for (Label l : labels) {
           String name = l.name().toLowerCase(Locale.ROOT);
-          if (l.id().equalsIgnoreCase(value) || name.equals(value)
+          if (l.id().equalsIgnoreCase(value)
+              || name.equals(value)
               || name.replace(' ', '-').equals(value)) {
             ids.add(l.id());
           }
@@ -98,7 +98,10 @@ final class ThreadQuery {
     if (s.indexOf('&') < 0) {
       return s;
     }
-    return s.replace("&#39;", "'").replace("&quot;", "\"").replace("&lt;", "<")
-        .replace("&gt;", ">").replace("&amp;", "&");
+    return s.replace("&#39;", "'")
+        .replace("&quot;", "\"")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&");
   }
 }
