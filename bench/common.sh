@@ -1,5 +1,5 @@
 # Shared by bench/*.sh (sourced, not run): build gmailcli, set up the Python reference venv,
-# start the Google stand-in (dev.gmailcli.testing.StandInMain) and read its request counts.
+# start the Google stand-in (dev.gmailcli.standin.StandInMain) and read its request counts.
 #
 # Environment:
 #   BENCH_SKIP_BUILD=1   reuse target/gmailcli(.jar), test classes and the classpath file if present
@@ -30,7 +30,7 @@ elapsed() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", (b - a) / 1e9 }'; }
 # Builds target/gmailcli, target/gmailcli.jar, test classes and the test classpath file.
 bench_build() {
   if [ "${BENCH_SKIP_BUILD:-0}" = 1 ] && [ -x target/gmailcli ] && [ -f target/gmailcli.jar ] \
-      && [ -f target/test-classes/dev/gmailcli/testing/StandInMain.class ] && [ -s "$CLASSPATH_FILE" ]; then
+      && [ -f target/test-classes/dev/gmailcli/standin/StandInMain.class ] && [ -s "$CLASSPATH_FILE" ]; then
     log "build: skipped (BENCH_SKIP_BUILD=1)"
     return
   fi
@@ -95,7 +95,7 @@ standin_start() {
   local d
   for d in "$@"; do args+=(--credentials-dir "$d"); done
   java -cp "target/test-classes:target/classes:$(cat "$CLASSPATH_FILE")" \
-      dev.gmailcli.testing.StandInMain "${args[@]}" >"$dir/log" 2>&1 </dev/null &
+      dev.gmailcli.standin.StandInMain "${args[@]}" >"$dir/log" 2>&1 </dev/null &
   STANDIN_PID=$!
   trap standin_stop EXIT
   trap 'exit 130' INT TERM

@@ -1,11 +1,11 @@
 package dev.gmailcli.app;
 
-import dev.gmailcli.Env;
 import dev.gmailcli.gmail.ThreadLister;
 import dev.gmailcli.gmail.ThreadQuery;
 import dev.gmailcli.gmail.ThreadSink;
 import dev.gmailcli.output.ProgressSink;
 import dev.gmailcli.output.ThreadFormat;
+import dev.gmailcli.platform.Env;
 
 /**
  * {@code gmailcli threads}: open the saved login, list the threads into the chosen format, and draw
@@ -25,7 +25,7 @@ public final class ListThreadsTask {
 
   public void run(ThreadQuery query, ThreadFormat format) {
     Env env = services.env();
-    var gmail = services.gmail(new ReadingSession(services).open());
+    var gmail = services.gmail(new MailboxAccess(services).open());
     ThreadSink sink = format.sink(env.out(), env.clock(), env.terminal().columns());
     if (!env.terminal().stderrTerminal()) {
       services.threadLister(gmail, services.warnings()).list(query, sink);

@@ -1,18 +1,18 @@
 package dev.gmailcli.app;
 
-import dev.gmailcli.Env;
 import dev.gmailcli.Locations;
 import dev.gmailcli.auth.CredentialStore;
 import dev.gmailcli.auth.GmailAuthorization;
-import dev.gmailcli.auth.LoginFlow;
+import dev.gmailcli.auth.InstalledAppFlow;
 import dev.gmailcli.auth.TokenFile;
 import dev.gmailcli.auth.TokenRefresher;
 import dev.gmailcli.auth.TokenRevoker;
 import dev.gmailcli.gmail.GmailService;
 import dev.gmailcli.gmail.ThreadLister;
-import dev.gmailcli.http.HttpSettings;
 import dev.gmailcli.http.Retrier;
 import dev.gmailcli.http.RetryPolicy;
+import dev.gmailcli.http.TimeoutsAndTracing;
+import dev.gmailcli.platform.Env;
 import java.nio.file.Path;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
@@ -25,7 +25,7 @@ public final class Services {
   private final Env env;
   private final Locations locations;
   private final Consumer<String> diagnostics;
-  private final HttpSettings httpSettings;
+  private final TimeoutsAndTracing httpSettings;
   private final Retrier retrier;
 
   /**
@@ -35,9 +35,10 @@ public final class Services {
    */
   public Services(Env env, Path credentialsOption, Path tokenOption, boolean verbose) {
     this.env = env;
-    this.locations = Locations.resolve(env.env(), env.userHome(), credentialsOption, tokenOption);
+    this.locations =
+        Locations.resolve(env.variables(), env.userHome(), credentialsOption, tokenOption);
     this.diagnostics = verbose ? line -> env.err().println("debug: " + line) : line -> {};
-    this.httpSettings = new HttpSettings(diagnostics);
+    this.httpSettings = new TimeoutsAndTracing(diagnostics);
     this.retrier =
         new Retrier(
             RetryPolicy.standard(),
@@ -77,8 +78,8 @@ public final class Services {
     return new CredentialStore(tokenFile(), refresher, httpSettings, env.clock());
   }
 
-  public LoginFlow loginFlow() {
-    return new LoginFlow(
+  public InstalledAppFlow loginFlow() {
+    return new InstalledAppFlow(
         env.transport(), httpSettings, env.clock(), env.browser(), env.err(), diagnostics);
   }
 

@@ -9,8 +9,8 @@ import java.util.Optional;
 
 /**
  * The saved login: load token.json, refresh the access token when it is missing or about to expire,
- * save the result at once, and hand out a {@link UserLogin}. A token that is still valid is used as
- * it is, with no request to Google.
+ * save the result at once, and hand out a {@link SavedLogin}. A token that is still valid is used
+ * as it is, with no request to Google.
  */
 public final class CredentialStore {
   /** google-auth's margin: an access token this close to expiry is refreshed first. */
@@ -53,7 +53,7 @@ public final class CredentialStore {
    * @throws GmailCliException exit 3 with the wrong scopes or no way to refresh, exit 4 for a file
    *     lacking the client
    */
-  public UserLogin open(StoredToken token, List<String> requiredAnyOf) {
+  public SavedLogin open(StoredToken token, List<String> requiredAnyOf) {
     checkUsable(token);
     if (token.lacksAll(requiredAnyOf)) {
       throw GmailCliException.loginRequired(
@@ -68,12 +68,12 @@ public final class CredentialStore {
     if (isDue(token)) {
       token = refreshAndSave(token);
     }
-    return new UserLogin(this, settings, token);
+    return new SavedLogin(this, settings, token);
   }
 
   /** Uses a token just obtained (by login) without loading or refreshing anything. */
-  public UserLogin authorize(StoredToken token) {
-    return new UserLogin(this, settings, token);
+  public SavedLogin authorize(StoredToken token) {
+    return new SavedLogin(this, settings, token);
   }
 
   /** True when the access token is missing, has no expiry, or expires within the margin. */

@@ -3,7 +3,7 @@ package dev.gmailcli.auth;
 import com.google.api.client.http.HttpRequestInitializer;
 
 /**
- * Authorizes Gmail API requests for one mailbox. A saved user login ({@link UserLogin}) is the one
+ * Authorizes Gmail API requests for one mailbox. A saved user login ({@link SavedLogin}) is the one
  * kind today; a Workspace service account acting for a user fits behind the same interface.
  */
 public interface GmailAuthorization {

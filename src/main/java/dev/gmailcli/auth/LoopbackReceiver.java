@@ -4,6 +4,7 @@ import com.google.api.client.extensions.java6.auth.oauth2.VerificationCodeReceiv
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.gmailcli.GmailCliException;
+import dev.gmailcli.platform.Durations;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.BindException;

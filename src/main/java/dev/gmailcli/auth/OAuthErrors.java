@@ -7,7 +7,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.gmailcli.GmailCliException;
 import dev.gmailcli.http.Retrier;
-import dev.gmailcli.http.Transience;
+import dev.gmailcli.http.TransientFailures;
 import java.io.IOException;
 
 /**
@@ -73,7 +73,7 @@ public final class OAuthErrors {
           "run `gmailcli login` with the scopes you need (--scope)",
           failure);
     }
-    if (http == null || Transience.isTransient(http)) {
+    if (http == null || TransientFailures.isTransient(http)) {
       return GmailCliException.temporary(
           "could not " + what + ": " + Retrier.describe(failure),
           "check the network connection and try again",

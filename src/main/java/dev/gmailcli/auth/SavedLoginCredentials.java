@@ -10,7 +10,7 @@ import java.util.function.Supplier;
  * library does after a 401, goes through {@link CredentialStore#refreshAndSave}, so a rotated
  * refresh token is kept and the file is saved before the new token is used; a failed save is an
  * error, not a log line. The expiry is kept out of the library (it would judge it with its own
- * clock); {@link UserLogin} decides when a refresh is due.
+ * clock); {@link SavedLogin} decides when a refresh is due.
  */
 final class SavedLoginCredentials extends GoogleCredentials {
   private static final long serialVersionUID = 1L;

@@ -1,9 +1,9 @@
 package dev.gmailcli.cli;
 
-import dev.gmailcli.Env;
 import dev.gmailcli.ExitCode;
 import dev.gmailcli.GmailCliException;
 import dev.gmailcli.output.Text;
+import dev.gmailcli.platform.Env;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.logging.Level;

@@ -1,6 +1,6 @@
 package dev.gmailcli.cli;
 
-import dev.gmailcli.Env;
+import dev.gmailcli.platform.Env;
 import java.lang.reflect.Constructor;
 import picocli.CommandLine;
 

@@ -1,6 +1,6 @@
 package dev.gmailcli.cli;
 
-import dev.gmailcli.auth.Durations;
+import dev.gmailcli.platform.Durations;
 import java.time.Duration;
 import picocli.CommandLine;
 

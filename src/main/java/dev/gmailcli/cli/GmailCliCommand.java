@@ -1,9 +1,9 @@
 package dev.gmailcli.cli;
 
-import dev.gmailcli.Env;
 import dev.gmailcli.ExitCode;
 import dev.gmailcli.app.Services;
 import dev.gmailcli.app.Version;
+import dev.gmailcli.platform.Env;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;

@@ -1,7 +1,7 @@
 package dev.gmailcli.cli;
 
-import dev.gmailcli.Env;
 import dev.gmailcli.app.LogoutTask;
+import dev.gmailcli.platform.Env;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;

@@ -1,8 +1,8 @@
 package dev.gmailcli.cli;
 
-import dev.gmailcli.Env;
 import dev.gmailcli.app.StatusReport;
 import dev.gmailcli.output.StatusRenderer;
+import dev.gmailcli.platform.Env;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -5,7 +5,7 @@ import com.google.api.client.googleapis.json.GoogleJsonResponseException;
 import com.google.api.client.http.HttpResponseException;
 import dev.gmailcli.GmailCliException;
 import dev.gmailcli.http.Retrier;
-import dev.gmailcli.http.Transience;
+import dev.gmailcli.http.TransientFailures;
 import java.io.IOException;
 import java.util.List;
 
@@ -35,10 +35,10 @@ public final class GmailErrors {
   /** The same, for a failure reported inside a batch response. */
   static GmailCliException forStatus(
       int status, GoogleJsonError details, String what, Throwable cause) {
-    List<String> reasons = Transience.reasons(details);
+    List<String> reasons = TransientFailures.reasons(details);
     String message = details != null && details.getMessage() != null ? details.getMessage() : "";
     String said = message.isEmpty() ? "HTTP " + status : "HTTP " + status + ": " + message;
-    if (Transience.isTransient(status, reasons)) {
+    if (TransientFailures.isTransient(status, reasons)) {
       return GmailCliException.temporary(
           "could not " + what + ": Gmail answered " + said, "try again in a few minutes", cause);
     }

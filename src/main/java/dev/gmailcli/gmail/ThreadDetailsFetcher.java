@@ -7,7 +7,7 @@ import com.google.api.client.http.HttpHeaders;
 import com.google.api.client.util.Sleeper;
 import com.google.api.services.gmail.model.Thread;
 import dev.gmailcli.http.Retrier;
-import dev.gmailcli.http.Transience;
+import dev.gmailcli.http.TransientFailures;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -105,10 +105,10 @@ final class ThreadDetailsFetcher {
       @Override
       public void onFailure(GoogleJsonError error, HttpHeaders headers) {
         int status = error == null ? 0 : error.getCode();
-        if (Transience.isTransient(status, Transience.reasons(error))) {
+        if (TransientFailures.isTransient(status, TransientFailures.reasons(error))) {
           failures.retry.add(id);
           failures.lastStatus = status;
-          Duration wait = Transience.retryAfter(headers, clock);
+          Duration wait = TransientFailures.retryAfter(headers, clock);
           if (wait != null
               && (failures.retryAfter == null || wait.compareTo(failures.retryAfter) > 0)) {
             failures.retryAfter = wait;

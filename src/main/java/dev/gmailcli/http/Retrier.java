@@ -54,10 +54,10 @@ public final class Retrier {
       try {
         return call.call();
       } catch (IOException e) {
-        if (!Transience.isTransient(e)) {
+        if (!TransientFailures.isTransient(e)) {
           throw e;
         }
-        if (!budget.waitBeforeRetry(Transience.retryAfter(e, clock), describe(e))) {
+        if (!budget.waitBeforeRetry(TransientFailures.retryAfter(e, clock), describe(e))) {
           throw budget.exhausted(what, describe(e), e);
         }
       }

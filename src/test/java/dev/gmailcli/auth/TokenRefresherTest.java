@@ -10,10 +10,10 @@ import com.google.api.client.testing.http.MockLowLevelHttpRequest;
 import com.google.api.client.testing.http.MockLowLevelHttpResponse;
 import dev.gmailcli.ExitCode;
 import dev.gmailcli.GmailCliException;
-import dev.gmailcli.http.HttpSettings;
+import dev.gmailcli.harness.RecordingSleeper;
 import dev.gmailcli.http.Retrier;
 import dev.gmailcli.http.RetryPolicy;
-import dev.gmailcli.support.RecordingSleeper;
+import dev.gmailcli.http.TimeoutsAndTracing;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -96,7 +96,8 @@ class TokenRefresherTest {
 
   private TokenRefresher refresher() {
     Retrier retrier = new Retrier(RetryPolicy.standard(), sleeper, new Random(1), clock, s -> {});
-    return new TokenRefresher(transport, new HttpSettings(s -> {}), CONFIGURED_URI, clock, retrier);
+    return new TokenRefresher(
+        transport, new TimeoutsAndTracing(s -> {}), CONFIGURED_URI, clock, retrier);
   }
 
   @Test

@@ -1,12 +1,12 @@
 package dev.gmailcli.bench;
 
 import com.google.api.client.http.javanet.NetHttpTransport;
-import dev.gmailcli.Env;
-import dev.gmailcli.Terminal;
 import dev.gmailcli.cli.Cli;
-import dev.gmailcli.support.RecordingSleeper;
-import dev.gmailcli.support.TokenFixtures;
-import dev.gmailcli.testing.GoogleStandIn;
+import dev.gmailcli.harness.RecordingSleeper;
+import dev.gmailcli.harness.TokenFixtures;
+import dev.gmailcli.platform.Env;
+import dev.gmailcli.platform.Terminal;
+import dev.gmailcli.standin.GoogleStandIn;
 import java.io.BufferedWriter;
 import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;

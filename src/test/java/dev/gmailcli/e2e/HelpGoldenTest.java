@@ -2,9 +2,9 @@ package dev.gmailcli.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.gmailcli.support.CliHarness;
-import dev.gmailcli.support.CliRun;
-import dev.gmailcli.support.Golden;
+import dev.gmailcli.harness.CliHarness;
+import dev.gmailcli.harness.CliRun;
+import dev.gmailcli.harness.Golden;
 import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;

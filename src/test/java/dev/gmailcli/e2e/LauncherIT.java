@@ -2,8 +2,8 @@ package dev.gmailcli.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.gmailcli.support.TokenFixtures;
-import dev.gmailcli.testing.GoogleStandIn;
+import dev.gmailcli.harness.TokenFixtures;
+import dev.gmailcli.standin.GoogleStandIn;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import dev.gmailcli.support.CliHarness;
-import dev.gmailcli.support.CliRun;
-import dev.gmailcli.support.TestBrowser;
-import dev.gmailcli.testing.GoogleStandIn;
-import dev.gmailcli.testing.RecordedRequest;
+import dev.gmailcli.harness.CliHarness;
+import dev.gmailcli.harness.CliRun;
+import dev.gmailcli.harness.TestBrowser;
+import dev.gmailcli.standin.GoogleStandIn;
+import dev.gmailcli.standin.RecordedRequest;
 import java.nio.file.Files;
 import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.AfterEach;

@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.api.client.http.javanet.DefaultConnectionFactory;
 import com.google.api.client.http.javanet.NetHttpTransport;
-import dev.gmailcli.support.CliHarness;
-import dev.gmailcli.support.CliRun;
-import dev.gmailcli.support.TestBrowser;
-import dev.gmailcli.support.TokenFixtures;
-import dev.gmailcli.testing.GoogleStandIn;
-import dev.gmailcli.testing.RecordedRequest;
+import dev.gmailcli.harness.CliHarness;
+import dev.gmailcli.harness.CliRun;
+import dev.gmailcli.harness.TestBrowser;
+import dev.gmailcli.harness.TokenFixtures;
+import dev.gmailcli.standin.GoogleStandIn;
+import dev.gmailcli.standin.RecordedRequest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

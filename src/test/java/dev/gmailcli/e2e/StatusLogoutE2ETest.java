@@ -2,11 +2,11 @@ package dev.gmailcli.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.gmailcli.support.CliHarness;
-import dev.gmailcli.support.CliRun;
-import dev.gmailcli.support.Golden;
-import dev.gmailcli.support.TokenFixtures;
-import dev.gmailcli.testing.GoogleStandIn;
+import dev.gmailcli.harness.CliHarness;
+import dev.gmailcli.harness.CliRun;
+import dev.gmailcli.harness.Golden;
+import dev.gmailcli.harness.TokenFixtures;
+import dev.gmailcli.standin.GoogleStandIn;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;

@@ -3,12 +3,12 @@ package dev.gmailcli.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonParser;
-import dev.gmailcli.support.CliHarness;
-import dev.gmailcli.support.CliRun;
-import dev.gmailcli.support.TokenFixtures;
-import dev.gmailcli.testing.GoogleErrors;
-import dev.gmailcli.testing.GoogleStandIn;
-import dev.gmailcli.testing.RecordedRequest;
+import dev.gmailcli.harness.CliHarness;
+import dev.gmailcli.harness.CliRun;
+import dev.gmailcli.harness.TokenFixtures;
+import dev.gmailcli.standin.GoogleErrors;
+import dev.gmailcli.standin.GoogleStandIn;
+import dev.gmailcli.standin.RecordedRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gmailcli.ExitCode;
 import dev.gmailcli.GmailCliException;
-import dev.gmailcli.support.RecordingSleeper;
+import dev.gmailcli.harness.RecordingSleeper;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.time.Clock;

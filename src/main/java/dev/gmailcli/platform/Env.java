@@ -1,0 +1,86 @@
+package dev.gmailcli.platform;
+
+import com.google.api.client.http.HttpTransport;
+import com.google.api.client.http.javanet.NetHttpTransport;
+import com.google.api.client.util.Sleeper;
+import dev.gmailcli.Endpoints;
+import java.io.BufferedWriter;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.InputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+
+/**
+ * Everything a run of gmailcli touches outside its own code: streams, environment variables, time,
+ * the network, the browser and the terminal. {@link #system()} is the only place the real ones are
+ * created; tests build their own.
+ *
+ * @param out data (stdout)
+ * @param err messages, prompts, progress and errors (stderr)
+ * @param in standard input
+ * @param variables environment variables
+ * @param clock the time source for every "is it due?" decision
+ * @param transport HTTP transport for all Google calls
+ * @param sleeper how retries wait
+ * @param browser opens the consent page
+ * @param terminal which standard streams are terminals, and how wide
+ * @param userHome the user's home directory
+ */
+public record Env(
+    PrintWriter out,
+    PrintWriter err,
+    InputStream in,
+    Map<String, String> variables,
+    Clock clock,
+    HttpTransport transport,
+    Sleeper sleeper,
+    BrowserOpener browser,
+    Terminal terminal,
+    Path userHome) {
+
+  /** The real process environment. */
+  public static Env system() {
+    Map<String, String> env = System.getenv();
+    PrintWriter out =
+        new PrintWriter(
+            new BufferedWriter(
+                new OutputStreamWriter(
+                    new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8),
+                1 << 16),
+            false);
+    PrintWriter err =
+        new PrintWriter(
+            new OutputStreamWriter(
+                new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8),
+            true);
+    return new Env(
+        out,
+        err,
+        System.in,
+        env,
+        Clock.systemDefaultZone(),
+        new NetHttpTransport(),
+        Sleeper.DEFAULT,
+        new CommandBrowserOpener(env, System.getProperty("os.name", "")),
+        Terminal.detect(env),
+        userHome(env));
+  }
+
+  // $HOME first, as shells and other CLIs do; the JVM's user.home ignores it on Linux.
+  private static Path userHome(Map<String, String> env) {
+    String home = env.get("HOME");
+    return home != null && !home.isBlank()
+        ? Path.of(home)
+        : Path.of(System.getProperty("user.home"));
+  }
+
+  /** Google endpoints, with the test/proxy overrides from the environment applied. */
+  public Endpoints endpoints() {
+    return Endpoints.from(variables);
+  }
+}
