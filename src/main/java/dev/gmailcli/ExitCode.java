@@ -7,7 +7,8 @@ public enum ExitCode {
   USAGE(2, "usage error (unknown option, bad value)"),
   LOGIN_REQUIRED(
       3,
-      "login needed: no token, refresh token expired or revoked, scope missing, consent declined, login timed out"),
+      "login needed: no token, refresh token expired or revoked, scope missing,"
+          + " consent declined, login timed out"),
   CONFIG(4, "configuration error: credentials.json or token.json missing, unreadable or malformed"),
   TEMPORARY(5, "temporary failure: Google unreachable, timeout, 429/5xx after retries"),
   GMAIL_REFUSED(6, "Gmail refused the request (other 4xx)");

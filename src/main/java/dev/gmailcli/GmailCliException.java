@@ -38,6 +38,17 @@ public class GmailCliException extends RuntimeException {
     return new GmailCliException(ExitCode.TEMPORARY, message, hint, cause);
   }
 
+  /**
+   * Exit 5: every attempt failed transiently; {@code failure}'s message says what happened (last
+   * status, attempts, time waited).
+   */
+  public static GmailCliException gaveUp(String what, Exception failure) {
+    return temporary(
+        "could not " + what + ": " + failure.getMessage(),
+        "Google is busy or unreachable; try again in a few minutes",
+        failure);
+  }
+
   /** Exit 6: Google answered with a 4xx that retrying or logging in again will not fix. */
   public static GmailCliException refused(String message, String hint, Throwable cause) {
     return new GmailCliException(ExitCode.GMAIL_REFUSED, message, hint, cause);

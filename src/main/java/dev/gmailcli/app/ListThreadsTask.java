@@ -1,40 +1,74 @@
 package dev.gmailcli.app;
 
+import dev.gmailcli.auth.GmailAuthorization;
 import dev.gmailcli.gmail.ThreadLister;
 import dev.gmailcli.gmail.ThreadQuery;
 import dev.gmailcli.gmail.ThreadSink;
 import dev.gmailcli.output.ProgressSink;
 import dev.gmailcli.output.ThreadFormat;
-import dev.gmailcli.platform.Env;
+import dev.gmailcli.platform.Terminal;
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.util.function.Consumer;
 
 /**
- * {@code gmailcli threads}: open the saved login, list the threads into the chosen format, and draw
+ * {@code gmailcli threads}: open the mailbox, list the threads into the chosen format, and draw
  * progress on stderr when it is a terminal.
  */
 public final class ListThreadsTask {
-  private final Services services;
+  /** Makes a lister for an opened mailbox that reports non-fatal problems to {@code warnings}. */
+  @FunctionalInterface
+  public interface ListerFactory {
+    ThreadLister create(GmailAuthorization authorization, Consumer<String> warnings);
+  }
 
-  public ListThreadsTask(Services services) {
-    this.services = services;
+  private final MailboxAccess mailbox;
+  private final ListerFactory listers;
+  private final PrintWriter out;
+  private final PrintWriter err;
+  private final Consumer<String> warnings;
+  private final Clock clock;
+  private final Terminal terminal;
+
+  /**
+   * @param out where the listing goes
+   * @param err where progress is drawn (when it is a terminal)
+   * @param warnings prints a warning line
+   * @param clock decides "today" in the table
+   * @param terminal which streams are terminals, and the width
+   */
+  public ListThreadsTask(
+      MailboxAccess mailbox,
+      ListerFactory listers,
+      PrintWriter out,
+      PrintWriter err,
+      Consumer<String> warnings,
+      Clock clock,
+      Terminal terminal) {
+    this.mailbox = mailbox;
+    this.listers = listers;
+    this.out = out;
+    this.err = err;
+    this.warnings = warnings;
+    this.clock = clock;
+    this.terminal = terminal;
   }
 
   /** The format used when none is given: a table for a person, tsv for a script. */
   public ThreadFormat defaultFormat() {
-    return services.env().terminal().stdoutTerminal() ? ThreadFormat.TABLE : ThreadFormat.TSV;
+    return terminal.stdoutTerminal() ? ThreadFormat.TABLE : ThreadFormat.TSV;
   }
 
   public void run(ThreadQuery query, ThreadFormat format) {
-    Env env = services.env();
-    var gmail = services.gmail(new MailboxAccess(services).open());
-    ThreadSink sink = format.sink(env.out(), env.clock(), env.terminal().columns());
-    if (!env.terminal().stderrTerminal()) {
-      services.threadLister(gmail, services.warnings()).list(query, sink);
+    GmailAuthorization authorization = mailbox.open();
+    ThreadSink sink = format.sink(out, clock, terminal.columns());
+    if (!terminal.stderrTerminal()) {
+      listers.create(authorization, warnings).list(query, sink);
       return;
     }
-    ProgressSink progress = new ProgressSink(sink, env.err(), services.warnings());
-    ThreadLister lister = services.threadLister(gmail, progress::warn);
+    ProgressSink progress = new ProgressSink(sink, err, warnings);
     try {
-      lister.list(query, progress);
+      listers.create(authorization, progress::warn).list(query, progress);
     } finally {
       progress.clear();
     }

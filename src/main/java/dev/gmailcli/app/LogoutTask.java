@@ -22,14 +22,20 @@ public final class LogoutTask {
     NOTHING_TO_REVOKE
   }
 
-  private final Services services;
+  private final TokenFile file;
+  private final TokenRevoker revoker;
 
-  public LogoutTask(Services services) {
-    this.services = services;
+  public LogoutTask(TokenFile file, TokenRevoker revoker) {
+    this.file = file;
+    this.revoker = revoker;
+  }
+
+  /** The saved login's file. */
+  public TokenFile file() {
+    return file;
   }
 
   public Result run() {
-    TokenFile file = services.tokenFile();
     Optional<StoredToken> saved = file.read();
     if (saved.isEmpty()) {
       return Result.NOT_LOGGED_IN;
@@ -40,7 +46,7 @@ public final class LogoutTask {
     if (!notEmpty(revocable)) {
       result = Result.NOTHING_TO_REVOKE;
     } else {
-      TokenRevoker.Outcome outcome = services.tokenRevoker().revoke(revocable);
+      TokenRevoker.Outcome outcome = revoker.revoke(revocable);
       result = outcome == TokenRevoker.Outcome.REVOKED ? Result.REVOKED : Result.ALREADY_INVALID;
     }
     file.delete();

@@ -8,6 +8,8 @@ import dev.gmailcli.auth.TokenFile;
 import dev.gmailcli.auth.TokenRefresher;
 import dev.gmailcli.auth.TokenRevoker;
 import dev.gmailcli.gmail.GmailService;
+import dev.gmailcli.gmail.LabelResolver;
+import dev.gmailcli.gmail.ThreadDetailsFetcher;
 import dev.gmailcli.gmail.ThreadLister;
 import dev.gmailcli.http.Retrier;
 import dev.gmailcli.http.RetryPolicy;
@@ -18,15 +20,16 @@ import java.util.SplittableRandom;
 import java.util.function.Consumer;
 
 /**
- * Builds the pieces one run of gmailcli needs from its {@link Env} and global options (the
- * composition root, as gh's Factory). Nothing here touches the network until asked.
+ * The composition root (as gh's Factory): builds each task of one run, with its collaborators, from
+ * the {@link Env} and the global options. All wiring lives here; tasks only receive what they use.
+ * Nothing here touches the network until a task runs.
  */
 public final class Services {
   private final Env env;
   private final Locations locations;
-  private final Consumer<String> diagnostics;
-  private final TimeoutsAndTracing httpSettings;
+  private final TimeoutsAndTracing http;
   private final Retrier retrier;
+  private final Consumer<String> diagnostics;
 
   /**
    * @param credentialsOption --credentials, or null
@@ -38,7 +41,7 @@ public final class Services {
     this.locations =
         Locations.resolve(env.variables(), env.userHome(), credentialsOption, tokenOption);
     this.diagnostics = verbose ? line -> env.err().println("debug: " + line) : line -> {};
-    this.httpSettings = new TimeoutsAndTracing(diagnostics);
+    this.http = new TimeoutsAndTracing(diagnostics);
     this.retrier =
         new Retrier(
             RetryPolicy.standard(),
@@ -48,58 +51,76 @@ public final class Services {
             diagnostics);
   }
 
-  public Env env() {
-    return env;
+  public LoginTask loginTask() {
+    return new LoginTask(
+        locations.credentials(),
+        new InstalledAppFlow(
+            env.transport(), http, env.clock(), env.browser(), env.err(), diagnostics),
+        credentialStore(),
+        this::gmail,
+        env.err(),
+        warnings());
   }
 
-  public Locations locations() {
-    return locations;
+  public ListThreadsTask listThreadsTask() {
+    return new ListThreadsTask(
+        mailboxAccess(),
+        this::threadLister,
+        env.out(),
+        env.err(),
+        warnings(),
+        env.clock(),
+        env.terminal());
   }
 
-  /** Where --verbose diagnostics go (nowhere without --verbose). */
-  public Consumer<String> diagnostics() {
-    return diagnostics;
+  public StatusTask statusTask() {
+    return new StatusTask(credentialStore(), env.clock());
   }
 
-  /** Warnings that do not stop a command; always shown. */
-  public Consumer<String> warnings() {
-    return line -> env.err().println("warning: " + line);
+  public LogoutTask logoutTask() {
+    return new LogoutTask(
+        tokenFile(), new TokenRevoker(env.transport(), http, env.endpoints().revokeUri(), retrier));
   }
 
-  public TokenFile tokenFile() {
+  private MailboxAccess mailboxAccess() {
+    return new MailboxAccess(
+        credentialStore(),
+        env.terminal().stdinInteractive(),
+        () -> loginTask().run(LoginTask.DEFAULT_SCOPES, 0, LoginTask.DEFAULT_TIMEOUT),
+        env.err());
+  }
+
+  private TokenFile tokenFile() {
     // only the default directory is gmailcli's alone; one named by GMAILCLI_HOME may be shared
     return new TokenFile(locations.token(), locations.defaultHome() ? locations.home() : null);
   }
 
-  public CredentialStore credentialStore() {
+  private CredentialStore credentialStore() {
     TokenRefresher refresher =
-        new TokenRefresher(
-            env.transport(), httpSettings, env.endpoints().tokenUri(), env.clock(), retrier);
-    return new CredentialStore(tokenFile(), refresher, httpSettings, env.clock());
+        new TokenRefresher(env.transport(), http, env.endpoints().tokenUri(), env.clock(), retrier);
+    return new CredentialStore(tokenFile(), refresher, http, env.clock());
   }
 
-  public InstalledAppFlow loginFlow() {
-    return new InstalledAppFlow(
-        env.transport(), httpSettings, env.clock(), env.browser(), env.err(), diagnostics);
-  }
-
-  public TokenRevoker tokenRevoker() {
-    return new TokenRevoker(env.transport(), httpSettings, env.endpoints().revokeUri(), retrier);
-  }
-
-  public GmailService gmail(GmailAuthorization authorization) {
+  private GmailService gmail(GmailAuthorization authorization) {
     return new GmailService(
         env.transport(),
         env.endpoints().gmailRootUrl(),
         authorization.requestInitializer(),
         retrier,
+        env.sleeper(),
         "gmailcli/" + Version.current());
   }
 
-  /**
-   * @param warnings where problems that do not stop the listing are reported
-   */
-  public ThreadLister threadLister(GmailService gmail, Consumer<String> warnings) {
-    return new ThreadLister(gmail, env.sleeper(), env.clock(), warnings);
+  private ThreadLister threadLister(GmailAuthorization authorization, Consumer<String> warnings) {
+    GmailService gmail = gmail(authorization);
+    return new ThreadLister(
+        gmail,
+        new LabelResolver(gmail),
+        new ThreadDetailsFetcher(gmail, retrier, env.clock(), warnings));
+  }
+
+  // Warnings do not stop a command; they are always shown.
+  private Consumer<String> warnings() {
+    return line -> env.err().println("warning: " + line);
   }
 }

@@ -1,15 +1,13 @@
 package dev.gmailcli.auth;
 
-import java.net.URLDecoder;
+import com.google.api.client.auth.oauth2.AuthorizationCodeResponseUrl;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * What an OAuth redirect to gmailcli carried: a code, a refusal, or something that does not belong
  * to the login in progress (missing or wrong {@code state}). Shared by every way the redirect can
- * reach gmailcli: the loopback listener today, a pasted redirect URL later.
+ * reach gmailcli: the loopback listener, or a redirect URL a person pastes.
  */
 public sealed interface AuthorizationCallback {
 
@@ -29,42 +27,32 @@ public sealed interface AuthorizationCallback {
 
   /** Interprets a redirect's raw query string against the {@code state} this login sent. */
   static AuthorizationCallback parse(String rawQuery, String expectedState) {
-    Map<String, String> params = query(rawQuery);
-    String state = params.get("state");
+    return parseUrl("http://127.0.0.1/?" + (rawQuery == null ? "" : rawQuery), expectedState);
+  }
+
+  /** Interprets a whole redirect URL (as pasted by a person) against the expected state. */
+  static AuthorizationCallback parseUrl(String url, String expectedState) {
+    AuthorizationCodeResponseUrl response;
+    try {
+      response = new AuthorizationCodeResponseUrl(url);
+    } catch (IllegalArgumentException e) {
+      // the library insists on exactly one of code and error (and a well-formed URL)
+      return new Foreign("neither code nor error");
+    }
+    String state = response.getState();
     if (state == null) {
       return new Foreign("no state parameter");
     }
+    // constant time, so the listener does not leak how much of a guessed state was right
     if (!MessageDigest.isEqual(
         state.getBytes(StandardCharsets.UTF_8), expectedState.getBytes(StandardCharsets.UTF_8))) {
       return new Foreign("state does not match this login");
     }
-    if (params.containsKey("error")) {
-      return new Error(params.get("error"), params.get("error_description"));
+    if (response.getError() != null) {
+      return new Error(response.getError(), response.getErrorDescription());
     }
-    String code = params.get("code");
-    if (code == null || code.isEmpty()) {
-      return new Foreign("neither code nor error");
-    }
-    return new Code(code);
-  }
-
-  private static Map<String, String> query(String rawQuery) {
-    Map<String, String> params = new HashMap<>();
-    if (rawQuery == null) {
-      return params;
-    }
-    for (String pair : rawQuery.split("&")) {
-      int eq = pair.indexOf('=');
-      String name = eq < 0 ? pair : pair.substring(0, eq);
-      String value = eq < 0 ? "" : pair.substring(eq + 1);
-      try {
-        params.putIfAbsent(
-            URLDecoder.decode(name, StandardCharsets.UTF_8),
-            URLDecoder.decode(value, StandardCharsets.UTF_8));
-      } catch (IllegalArgumentException malformed) {
-        // a malformed pair cannot be ours; the state check decides the rest
-      }
-    }
-    return params;
+    return response.getCode().isEmpty()
+        ? new Foreign("neither code nor error")
+        : new Code(response.getCode());
   }
 }

@@ -1,11 +1,16 @@
 package dev.gmailcli.auth;
 
+import com.google.api.client.googleapis.auth.oauth2.GoogleClientSecrets;
+import com.google.api.client.googleapis.auth.oauth2.GoogleClientSecrets.Details;
+import com.google.api.client.json.gson.GsonFactory;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
+import dev.gmailcli.Endpoints;
 import dev.gmailcli.GmailCliException;
 import java.io.IOException;
+import java.io.StringReader;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -51,51 +56,68 @@ public record ClientSecrets(
   }
 
   static ClientSecrets parse(String text, Path path) {
+    GoogleClientSecrets secrets;
+    try {
+      secrets = GoogleClientSecrets.load(GsonFactory.getDefaultInstance(), new StringReader(text));
+    } catch (IOException | RuntimeException malformed) {
+      secrets = null; // diagnosed below, with the precise reason
+    }
+    Details client = secrets == null ? null : details(secrets);
+    if (client == null || isBlank(client.getClientId()) || isBlank(client.getClientSecret())) {
+      throw GmailCliException.config(
+          path + " " + problem(text), String.format(DOWNLOAD_HINT, path), null);
+    }
+    return new ClientSecrets(
+        client.getClientId(),
+        client.getClientSecret(),
+        isBlank(client.getAuthUri()) ? GOOGLE_AUTH_URI : client.getAuthUri(),
+        isBlank(client.getTokenUri()) ? Endpoints.GOOGLE_TOKEN_URI : client.getTokenUri(),
+        secrets.getInstalled() != null);
+  }
+
+  private static Details details(GoogleClientSecrets secrets) {
+    if (secrets.getInstalled() == null && secrets.getWeb() == null) {
+      return null;
+    }
+    // getDetails() refuses a file with both sections; the Desktop app one wins then
+    return secrets.getInstalled() != null && secrets.getWeb() != null
+        ? secrets.getInstalled()
+        : secrets.getDetails();
+  }
+
+  /** What is wrong with a file the library could not use, in the user's terms. */
+  private static String problem(String text) {
     JsonObject root;
     try {
       JsonElement element = JsonParser.parseString(text);
       if (!element.isJsonObject()) {
-        throw new JsonParseException("not a JSON object");
+        return "is not valid JSON";
       }
       root = element.getAsJsonObject();
     } catch (JsonParseException | IllegalStateException e) {
-      throw GmailCliException.config(
-          path + " is not valid JSON", String.format(DOWNLOAD_HINT, path), e);
+      return "is not valid JSON";
     }
-    boolean installed = root.has("installed") && root.get("installed").isJsonObject();
-    boolean web = root.has("web") && root.get("web").isJsonObject();
-    if (!installed && !web) {
-      throw GmailCliException.config(
-          path + " is not an OAuth client file (no \"installed\" or \"web\" section)",
-          String.format(DOWNLOAD_HINT, path),
-          null);
+    String section =
+        isObject(root, "installed") ? "installed" : isObject(root, "web") ? "web" : null;
+    if (section == null) {
+      return "is not an OAuth client file (no \"installed\" or \"web\" section)";
     }
-    JsonObject client = root.getAsJsonObject(installed ? "installed" : "web");
-    String clientId = string(client, "client_id");
-    String clientSecret = string(client, "client_secret");
-    if (clientId == null || clientSecret == null) {
-      throw GmailCliException.config(
-          path + " lacks " + (clientId == null ? "client_id" : "client_secret"),
-          String.format(DOWNLOAD_HINT, path),
-          null);
+    JsonObject client = root.getAsJsonObject(section);
+    for (String field : new String[] {"client_id", "client_secret"}) {
+      JsonElement value = client.get(field);
+      if (value == null || !value.isJsonPrimitive() || value.getAsString().isBlank()) {
+        return "lacks " + field;
+      }
     }
-    String authUri = orDefault(string(client, "auth_uri"), GOOGLE_AUTH_URI);
-    String tokenUri =
-        orDefault(string(client, "token_uri"), dev.gmailcli.Endpoints.GOOGLE_TOKEN_URI);
-    return new ClientSecrets(clientId, clientSecret, authUri, tokenUri, installed);
+    return "is not an OAuth client file";
   }
 
-  private static String string(JsonObject object, String name) {
-    JsonElement value = object.get(name);
-    if (value == null || !value.isJsonPrimitive()) {
-      return null;
-    }
-    String text = value.getAsString();
-    return text.isBlank() ? null : text;
+  private static boolean isObject(JsonObject root, String name) {
+    return root.has(name) && root.get(name).isJsonObject();
   }
 
-  private static String orDefault(String value, String fallback) {
-    return value == null ? fallback : value;
+  private static boolean isBlank(String value) {
+    return value == null || value.isBlank();
   }
 
   @Override

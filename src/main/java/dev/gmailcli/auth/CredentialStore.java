@@ -8,20 +8,13 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The saved login: load token.json, refresh the access token when it is missing or about to expire,
- * save the result at once, and hand out a {@link SavedLogin}. A token that is still valid is used
- * as it is, with no request to Google.
+ * Role: the keeper of the saved login (token.json): load it, refresh the access token when it is
+ * missing or about to expire, save the result at once, and hand out a {@link SavedLogin}. A token
+ * that is still valid is used as it is, with no request to Google.
  */
 public final class CredentialStore {
   /** google-auth's margin: an access token this close to expiry is refreshed first. */
   public static final Duration REFRESH_MARGIN = Duration.ofSeconds(225);
-
-  /** Scopes that let gmailcli read threads. */
-  public static final List<String> READ_SCOPES =
-      List.of(
-          "https://www.googleapis.com/auth/gmail.readonly",
-          "https://www.googleapis.com/auth/gmail.modify",
-          "https://mail.google.com/");
 
   private final TokenFile file;
   private final TokenRefresher refresher;

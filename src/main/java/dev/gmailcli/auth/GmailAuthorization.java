@@ -3,8 +3,9 @@ package dev.gmailcli.auth;
 import com.google.api.client.http.HttpRequestInitializer;
 
 /**
- * Authorizes Gmail API requests for one mailbox. A saved user login ({@link SavedLogin}) is the one
- * kind today; a Workspace service account acting for a user fits behind the same interface.
+ * Role: what authorizes Gmail API requests for one mailbox, whatever the kind of credential. A
+ * saved user login ({@link SavedLogin}) is the one kind today; a Workspace service account acting
+ * for a user fits behind the same interface.
  */
 public interface GmailAuthorization {
   /** The mailbox's address, or "" when not known. */

@@ -22,10 +22,10 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * The installed-app authorization code flow (RFC 8252) with PKCE S256: a loopback listener on
- * 127.0.0.1, the consent page in the browser with {@code access_type=offline} and {@code
- * prompt=consent} (so Google returns a refresh token), a checked {@code state}, and the code
- * exchange at the token endpoint named in credentials.json.
+ * Role: how a login is made — the installed-app authorization code flow (RFC 8252) with PKCE S256:
+ * a loopback listener on 127.0.0.1, the consent page in the browser with {@code
+ * access_type=offline} and {@code prompt=consent} (so Google returns a refresh token), a checked
+ * {@code state}, and the code exchange at the token endpoint named in credentials.json.
  */
 public final class InstalledAppFlow {
   private final HttpTransport transport;

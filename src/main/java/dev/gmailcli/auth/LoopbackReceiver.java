@@ -10,6 +10,7 @@ import java.io.OutputStream;
 import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -123,7 +124,7 @@ public final class LoopbackReceiver implements VerificationCodeReceiver {
   private static InetAddress loopbackIpv4() {
     try {
       return InetAddress.getByAddress("127.0.0.1", new byte[] {127, 0, 0, 1});
-    } catch (java.net.UnknownHostException impossible) {
+    } catch (UnknownHostException impossible) {
       throw new IllegalStateException(impossible);
     }
   }

@@ -7,6 +7,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.gmailcli.GmailCliException;
 import dev.gmailcli.http.Retrier;
+import dev.gmailcli.http.RetriesExhaustedException;
 import dev.gmailcli.http.TransientFailures;
 import java.io.IOException;
 
@@ -45,6 +46,9 @@ public final class OAuthErrors {
    * @param what what was being done, e.g. "refresh the access token"
    */
   public static GmailCliException toCliException(IOException failure, String what) {
+    if (failure instanceof RetriesExhaustedException) {
+      return GmailCliException.gaveUp(what, failure);
+    }
     String code = errorCode(failure);
     HttpResponseException http = httpCause(failure);
     if ("invalid_grant".equals(code)) {

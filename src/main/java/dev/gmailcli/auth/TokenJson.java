@@ -10,6 +10,7 @@ import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -139,7 +140,7 @@ public final class TokenJson {
       if (value.endsWith("Z") || value.endsWith("z")) {
         value = value.substring(0, value.length() - 1);
       } else if (value.matches(".*[+-]\\d\\d:\\d\\d$")) {
-        return java.time.OffsetDateTime.parse(value.replace(' ', 'T')).toInstant();
+        return OffsetDateTime.parse(value.replace(' ', 'T')).toInstant();
       }
       return LocalDateTime.parse(value.replace(' ', 'T')).toInstant(ZoneOffset.UTC);
     } catch (DateTimeParseException e) {

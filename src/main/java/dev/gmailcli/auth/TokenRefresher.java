@@ -56,7 +56,7 @@ public final class TokenRefresher {
     }
     TokenResponse response;
     try {
-      response = retrier.call("refresh the access token", request::execute);
+      response = retrier.call(request::execute);
     } catch (IOException e) {
       throw OAuthErrors.toCliException(e, "refresh the access token");
     }

@@ -41,7 +41,6 @@ public final class TokenRevoker {
   public Outcome revoke(String token) {
     try {
       retrier.call(
-          "revoke the login",
           () -> {
             transport
                 .createRequestFactory(settings)

@@ -6,9 +6,8 @@ import dev.gmailcli.output.Text;
 import dev.gmailcli.platform.Env;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import picocli.CommandLine;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * Builds and runs the command line: picocli wired to the injected streams, one exit-code map, and
@@ -20,7 +19,6 @@ public final class Cli {
 
   /** Runs gmailcli with {@code args} and returns the exit code. */
   public static int run(Env env, String... args) {
-    silenceLibraryLogging();
     try {
       return create(env).execute(args);
     } finally {
@@ -37,8 +35,6 @@ public final class Cli {
     cli.setCaseInsensitiveEnumValuesAllowed(true);
     cli.setExecutionExceptionHandler(Cli::handleExecutionException);
     cli.setParameterExceptionHandler(Cli::handleParameterException);
-    cli.setExitCodeExceptionMapper(
-        e -> e instanceof GmailCliException g ? g.exitCode().code() : ExitCode.INTERNAL.code());
     Map<String, String> codes = exitCodeList();
     cli.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(codes);
     for (CommandLine sub : cli.getSubcommands().values()) {
@@ -75,7 +71,8 @@ public final class Cli {
     env.err().println("error: unexpected internal error: " + printable(String.valueOf(e)));
     env.err()
         .println(
-            "hint: run the command again with --verbose and report the output (it contains no secrets)");
+            "hint: run the command again with --verbose and report the output"
+                + " (it contains no secrets)");
     if (verbose) {
       e.printStackTrace(env.err());
     }
@@ -86,6 +83,7 @@ public final class Cli {
     CommandLine cli = e.getCommandLine();
     Env env = ((CommandFactory) cli.getFactory()).env();
     env.err().println("error: " + e.getMessage());
+    UnmatchedArgumentException.printSuggestions(e, env.err());
     env.err().println("hint: see `" + cli.getCommandSpec().qualifiedName() + " --help`");
     return ExitCode.USAGE.code();
   }
@@ -93,15 +91,5 @@ public final class Cli {
   // Messages may quote what a server sent; never let that drive the terminal.
   private static String printable(String message) {
     return Text.oneLine(message);
-  }
-
-  // Google's libraries log through java.util.logging (and at CONFIG would log request bodies
-  // holding secrets); gmailcli reports problems itself.
-  private static void silenceLibraryLogging() {
-    Logger root = Logger.getLogger("");
-    root.setLevel(Level.OFF);
-    for (java.util.logging.Handler handler : root.getHandlers()) {
-      root.removeHandler(handler);
-    }
   }
 }

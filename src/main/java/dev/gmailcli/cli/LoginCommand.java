@@ -1,5 +1,6 @@
 package dev.gmailcli.cli;
 
+import dev.gmailcli.Scopes;
 import dev.gmailcli.app.LoginTask;
 import java.time.Duration;
 import java.util.List;
@@ -47,8 +48,8 @@ final class LoginCommand implements Callable<Integer> {
     List<String> wanted =
         scopes == null || scopes.isEmpty()
             ? LoginTask.DEFAULT_SCOPES
-            : scopes.stream().map(LoginTask::expandScope).distinct().toList();
-    new LoginTask(root.services()).run(wanted, port, timeout);
+            : scopes.stream().map(Scopes::expand).distinct().toList();
+    root.services().loginTask().run(wanted, port, timeout);
     return 0;
   }
 }

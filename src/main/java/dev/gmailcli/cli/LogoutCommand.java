@@ -25,10 +25,10 @@ final class LogoutCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    var services = root.services();
-    String file = services.locations().token().toString();
+    LogoutTask task = root.services().logoutTask();
+    String file = task.file().path().toString();
     String message =
-        switch (new LogoutTask(services).run()) {
+        switch (task.run()) {
           case NOT_LOGGED_IN -> "Not logged in (no " + file + "); nothing to do.";
           case REVOKED -> "Revoked gmailcli's access at Google and deleted " + file + ".";
           case ALREADY_INVALID ->

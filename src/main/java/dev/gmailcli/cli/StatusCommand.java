@@ -1,7 +1,7 @@
 package dev.gmailcli.cli;
 
-import dev.gmailcli.app.StatusReport;
 import dev.gmailcli.output.StatusRenderer;
+import dev.gmailcli.output.StatusReport;
 import dev.gmailcli.platform.Env;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -39,7 +39,7 @@ final class StatusCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    StatusReport report = StatusReport.of(root.services());
+    StatusReport report = root.services().statusTask().report();
     if (format == Format.json) {
       StatusRenderer.json(report, env.out());
     } else {

@@ -67,7 +67,7 @@ final class ThreadsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    ListThreadsTask task = new ListThreadsTask(root.services());
+    ListThreadsTask task = root.services().listThreadsTask();
     ThreadFormat chosen = format != null ? format : task.defaultFormat();
     boolean withDetails = details != null ? details : chosen.detailsByDefault();
     task.run(new ThreadQuery(max, query, labels, includeSpamTrash, pageToken, withDetails), chosen);

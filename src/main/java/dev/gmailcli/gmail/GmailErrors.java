@@ -4,15 +4,16 @@ import com.google.api.client.googleapis.json.GoogleJsonError;
 import com.google.api.client.googleapis.json.GoogleJsonResponseException;
 import com.google.api.client.http.HttpResponseException;
 import dev.gmailcli.GmailCliException;
+import dev.gmailcli.Scopes;
 import dev.gmailcli.http.Retrier;
+import dev.gmailcli.http.RetriesExhaustedException;
 import dev.gmailcli.http.TransientFailures;
 import java.io.IOException;
 import java.util.List;
+import java.util.Locale;
 
 /** Turns Gmail API failures into messages with the next step and the documented exit code. */
 public final class GmailErrors {
-  static final String READONLY_SCOPE = "https://www.googleapis.com/auth/gmail.readonly";
-
   private GmailErrors() {}
 
   /**
@@ -21,6 +22,9 @@ public final class GmailErrors {
    * @param what what was being done, e.g. "list threads"
    */
   public static GmailCliException toCliException(IOException failure, String what) {
+    if (failure instanceof RetriesExhaustedException) {
+      return GmailCliException.gaveUp(what, failure);
+    }
     if (!(failure instanceof HttpResponseException http)) {
       return GmailCliException.temporary(
           "could not " + what + ": " + Retrier.describe(failure),
@@ -49,7 +53,7 @@ public final class GmailErrors {
     if (status == 403 && isScopeProblem(reasons, message)) {
       return GmailCliException.loginRequired(
           "the saved login's scope does not allow this: " + said,
-          "run `gmailcli login --scope " + READONLY_SCOPE + "`",
+          "run `gmailcli login --scope " + Scopes.DEFAULT + "`",
           cause);
     }
     if (status == 403
@@ -70,7 +74,7 @@ public final class GmailErrors {
   }
 
   private static boolean isScopeProblem(List<String> reasons, String message) {
-    String lower = message.toLowerCase(java.util.Locale.ROOT);
+    String lower = message.toLowerCase(Locale.ROOT);
     return reasons.contains("insufficientPermissions")
         || reasons.contains("ACCESS_TOKEN_SCOPE_INSUFFICIENT")
         || lower.contains("scope");

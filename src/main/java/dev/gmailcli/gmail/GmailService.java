@@ -1,29 +1,53 @@
 package dev.gmailcli.gmail;
 
+import com.google.api.client.googleapis.batch.BatchRequest;
+import com.google.api.client.googleapis.batch.json.JsonBatchCallback;
+import com.google.api.client.googleapis.json.GoogleJsonError;
+import com.google.api.client.http.HttpHeaders;
 import com.google.api.client.http.HttpRequestInitializer;
 import com.google.api.client.http.HttpTransport;
 import com.google.api.client.json.gson.GsonFactory;
+import com.google.api.client.util.Sleeper;
 import com.google.api.services.gmail.Gmail;
+import com.google.api.services.gmail.model.Label;
+import com.google.api.services.gmail.model.ListThreadsResponse;
+import com.google.api.services.gmail.model.Thread;
 import dev.gmailcli.http.Retrier;
 import java.io.IOException;
+import java.util.List;
 
 /**
- * The generated Gmail client, pointed at the configured root URL, plus the calls gmailcli makes
- * outside thread listing.
+ * The gateway to Gmail: every Gmail API call gmailcli makes goes through here, on the generated
+ * client pointed at the configured root URL, with retries for transient failures and Gmail's errors
+ * turned into messages with the next step.
  */
 public final class GmailService {
+  /** The most threads.get calls one batch request may carry. */
+  public static final int MAX_BATCH = 50;
+
+  static final List<String> METADATA_HEADERS = List.of("Subject", "From", "Date");
+  private static final String METADATA_FIELDS =
+      "id,historyId,messages(id,labelIds,internalDate,payload/headers)";
+
   private final Gmail gmail;
   private final HttpRequestInitializer initializer;
   private final Retrier retrier;
+  private final Sleeper sleeper;
 
+  /**
+   * @param initializer authorizes each request (see {@code GmailAuthorization})
+   * @param sleeper how the batch client waits between its own attempts
+   */
   public GmailService(
       HttpTransport transport,
       String rootUrl,
       HttpRequestInitializer initializer,
       Retrier retrier,
+      Sleeper sleeper,
       String applicationName) {
     this.initializer = initializer;
     this.retrier = retrier;
+    this.sleeper = sleeper;
     this.gmail =
         new Gmail.Builder(transport, GsonFactory.getDefaultInstance(), initializer)
             .setRootUrl(rootUrl)
@@ -31,26 +55,95 @@ public final class GmailService {
             .build();
   }
 
-  Gmail client() {
-    return gmail;
+  /** Receives the outcome of each part of a batch. */
+  public interface PartCallback {
+    void onSuccess(String threadId, Thread thread);
+
+    void onFailure(String threadId, GoogleJsonError error, HttpHeaders headers);
   }
 
-  HttpRequestInitializer initializer() {
-    return initializer;
+  /** One page of users.threads.list. */
+  public ListThreadsResponse listThreads(ThreadPage page) {
+    return call(
+        "list threads",
+        () -> {
+          Gmail.Users.Threads.List request =
+              gmail.users().threads().list("me").setMaxResults((long) page.maxResults());
+          if (page.query() != null && !page.query().isBlank()) {
+            request.setQ(page.query());
+          }
+          if (!page.labelIds().isEmpty()) {
+            request.setLabelIds(page.labelIds());
+          }
+          if (page.includeSpamTrash()) {
+            request.setIncludeSpamTrash(true);
+          }
+          if (page.pageToken() != null && !page.pageToken().isBlank()) {
+            request.setPageToken(page.pageToken());
+          }
+          return request.execute();
+        });
   }
 
-  Retrier retrier() {
-    return retrier;
+  /**
+   * Subject, From and Date headers, label ids and arrival times of the messages of up to {@link
+   * #MAX_BATCH} threads, in one batch request; each part's outcome goes to {@code callback}.
+   */
+  public void threadMetadata(List<String> threadIds, PartCallback callback) {
+    if (threadIds.size() > MAX_BATCH) {
+      throw new IllegalArgumentException("at most " + MAX_BATCH + " threads per batch");
+    }
+    call(
+        "fetch thread details",
+        () -> {
+          BatchRequest batch = gmail.batch(initializer).setSleeper(sleeper);
+          for (String id : threadIds) {
+            gmail
+                .users()
+                .threads()
+                .get("me", id)
+                .setFormat("metadata")
+                .setMetadataHeaders(METADATA_HEADERS)
+                .setFields(METADATA_FIELDS)
+                .queue(batch, partCallback(id, callback));
+          }
+          batch.execute();
+          return null;
+        });
+  }
+
+  /** The mailbox's labels (users.labels.list). */
+  public List<Label> labels() {
+    List<Label> labels =
+        call("list labels", () -> gmail.users().labels().list("me").execute()).getLabels();
+    return labels == null ? List.of() : labels;
   }
 
   /** The mailbox's address (users.getProfile). */
   public String emailAddress() {
+    return call("read the Gmail profile", () -> gmail.users().getProfile("me").execute())
+        .getEmailAddress();
+  }
+
+  private <T> T call(String what, Retrier.IoCall<T> request) {
     try {
-      return retrier
-          .call("read the Gmail profile", () -> gmail.users().getProfile("me").execute())
-          .getEmailAddress();
+      return retrier.call(request);
     } catch (IOException e) {
-      throw GmailErrors.toCliException(e, "read the Gmail profile");
+      throw GmailErrors.toCliException(e, what);
     }
+  }
+
+  private static JsonBatchCallback<Thread> partCallback(String id, PartCallback callback) {
+    return new JsonBatchCallback<>() {
+      @Override
+      public void onSuccess(Thread thread, HttpHeaders headers) {
+        callback.onSuccess(id, thread);
+      }
+
+      @Override
+      public void onFailure(GoogleJsonError error, HttpHeaders headers) {
+        callback.onFailure(id, error, headers);
+      }
+    };
   }
 }

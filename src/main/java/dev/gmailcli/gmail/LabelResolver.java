@@ -1,9 +1,7 @@
 package dev.gmailcli.gmail;
 
 import com.google.api.services.gmail.model.Label;
-import com.google.api.services.gmail.model.ListLabelsResponse;
 import dev.gmailcli.GmailCliException;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -14,7 +12,7 @@ import java.util.regex.Pattern;
  * Turns what the user typed after --label into label ids. Ids (system labels such as INBOX, user
  * labels such as Label_12) pass as they are; any name costs one labels.list call in all.
  */
-final class LabelResolver {
+public final class LabelResolver {
   private static final Set<String> SYSTEM_IDS =
       Set.of(
           "INBOX",
@@ -35,15 +33,16 @@ final class LabelResolver {
 
   private final GmailService gmail;
 
-  LabelResolver(GmailService gmail) {
+  public LabelResolver(GmailService gmail) {
     this.gmail = gmail;
   }
 
+  /** The ids for {@code given}; no call at all when every entry is already an id. */
   List<String> resolve(List<String> given) {
     if (given.stream().allMatch(LabelResolver::looksLikeId)) {
       return given;
     }
-    List<Label> labels = listLabels();
+    List<Label> labels = gmail.labels();
     List<String> ids = new ArrayList<>();
     for (String wanted : given) {
       ids.add(looksLikeId(wanted) ? wanted : find(labels, wanted));
@@ -53,18 +52,6 @@ final class LabelResolver {
 
   static boolean looksLikeId(String label) {
     return SYSTEM_IDS.contains(label) || USER_ID.matcher(label).matches();
-  }
-
-  private List<Label> listLabels() {
-    try {
-      ListLabelsResponse response =
-          gmail
-              .retrier()
-              .call("list labels", () -> gmail.client().users().labels().list("me").execute());
-      return response.getLabels() == null ? List.of() : response.getLabels();
-    } catch (IOException e) {
-      throw GmailErrors.toCliException(e, "list labels");
-    }
   }
 
   private static String find(List<Label> labels, String wanted) {

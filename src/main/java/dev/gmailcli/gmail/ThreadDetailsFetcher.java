@@ -1,14 +1,10 @@
 package dev.gmailcli.gmail;
 
-import com.google.api.client.googleapis.batch.BatchRequest;
-import com.google.api.client.googleapis.batch.json.JsonBatchCallback;
 import com.google.api.client.googleapis.json.GoogleJsonError;
 import com.google.api.client.http.HttpHeaders;
-import com.google.api.client.util.Sleeper;
 import com.google.api.services.gmail.model.Thread;
 import dev.gmailcli.http.Retrier;
 import dev.gmailcli.http.TransientFailures;
-import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,21 +19,20 @@ import java.util.function.Consumer;
  * a batch are sent again in the next batch after a backoff; a thread deleted meanwhile is reported,
  * never silently dropped.
  */
-final class ThreadDetailsFetcher {
-  static final int MAX_BATCH = 50;
-  static final List<String> HEADERS = List.of("Subject", "From", "Date");
-  private static final String FIELDS =
-      "id,historyId,messages(id,labelIds,internalDate,payload/headers)";
-
+public final class ThreadDetailsFetcher {
   private final GmailService gmail;
-  private final Sleeper sleeper;
+  private final Retrier retrier;
   private final Clock clock;
   private final Consumer<String> warnings;
 
-  ThreadDetailsFetcher(
-      GmailService gmail, Sleeper sleeper, Clock clock, Consumer<String> warnings) {
+  /**
+   * @param retrier paces the retries of parts that failed transiently
+   * @param warnings receives problems that do not stop the listing (deleted threads)
+   */
+  public ThreadDetailsFetcher(
+      GmailService gmail, Retrier retrier, Clock clock, Consumer<String> warnings) {
     this.gmail = gmail;
-    this.sleeper = sleeper;
+    this.retrier = retrier;
     this.clock = clock;
     this.warnings = warnings;
   }
@@ -47,97 +42,66 @@ final class ThreadDetailsFetcher {
     Map<String, ThreadDetails> found = new LinkedHashMap<>();
     ids.forEach(id -> found.put(id, null));
     List<String> pending = new ArrayList<>(ids);
-    Retrier.Budget budget = gmail.retrier().newBudget();
+    Retrier.Budget budget = retrier.newBudget();
     while (!pending.isEmpty()) {
-      Failures failures = new Failures();
-      for (int from = 0; from < pending.size(); from += MAX_BATCH) {
-        List<String> chunk = pending.subList(from, Math.min(from + MAX_BATCH, pending.size()));
-        executeBatch(chunk, found, failures);
+      Parts parts = new Parts(found);
+      for (int from = 0; from < pending.size(); from += GmailService.MAX_BATCH) {
+        gmail.threadMetadata(
+            pending.subList(from, Math.min(from + GmailService.MAX_BATCH, pending.size())), parts);
       }
-      pending = failures.retry;
-      String failing = pending.size() + " thread(s) failing with HTTP " + failures.lastStatus;
-      if (!pending.isEmpty() && !budget.waitBeforeRetry(failures.retryAfter, failing)) {
-        throw budget.exhausted(
-            "fetch details of " + pending.size() + " thread(s)",
-            "Gmail answered HTTP " + failures.lastStatus + " inside batch requests",
-            null);
+      pending = parts.retry;
+      String failing = pending.size() + " thread(s) failing with HTTP " + parts.lastStatus;
+      if (!pending.isEmpty() && !budget.waitBeforeRetry(parts.retryAfter, failing)) {
+        throw GmailErrors.toCliException(
+            budget.exhausted(
+                "Gmail answered HTTP " + parts.lastStatus + " inside batch requests", null),
+            "fetch details of " + pending.size() + " thread(s)");
       }
     }
     return found;
   }
 
-  private void executeBatch(
-      List<String> chunk, Map<String, ThreadDetails> found, Failures failures) {
-    try {
-      gmail
-          .retrier()
-          .call(
-              "fetch thread details",
-              () -> {
-                BatchRequest batch = gmail.client().batch(gmail.initializer()).setSleeper(sleeper);
-                for (String id : chunk) {
-                  gmail
-                      .client()
-                      .users()
-                      .threads()
-                      .get("me", id)
-                      .setFormat("metadata")
-                      .setMetadataHeaders(HEADERS)
-                      .setFields(FIELDS)
-                      .queue(batch, callback(id, found, failures));
-                }
-                batch.execute();
-                return null;
-              });
-    } catch (IOException e) {
-      throw GmailErrors.toCliException(e, "fetch thread details");
-    }
-  }
-
-  private JsonBatchCallback<Thread> callback(
-      String id, Map<String, ThreadDetails> found, Failures failures) {
-    return new JsonBatchCallback<>() {
-      @Override
-      public void onSuccess(Thread thread, HttpHeaders headers) {
-        found.put(id, ThreadMetadata.details(thread));
-      }
-
-      @Override
-      public void onFailure(GoogleJsonError error, HttpHeaders headers) {
-        int status = error == null ? 0 : error.getCode();
-        if (TransientFailures.isTransient(status, TransientFailures.reasons(error))) {
-          failures.retry.add(id);
-          failures.lastStatus = status;
-          Duration wait = TransientFailures.retryAfter(headers, clock);
-          if (wait != null
-              && (failures.retryAfter == null || wait.compareTo(failures.retryAfter) > 0)) {
-            failures.retryAfter = wait;
-          }
-        } else if (status == 404) {
-          warnings.accept(
-              "thread " + id + " was deleted while listing; it is shown without details");
-        } else if (status == 401 || status == 403) {
-          // the login itself is the problem: every other thread would fail the same way
-          throw GmailErrors.forStatus(status, error, "fetch details of thread " + id, null);
-        } else {
-          String said =
-              error == null || error.getMessage() == null ? "" : ": " + error.getMessage();
-          warnings.accept(
-              "Gmail refused the details of thread "
-                  + id
-                  + " (HTTP "
-                  + status
-                  + said
-                  + "); it is shown without details");
-        }
-      }
-    };
-  }
-
-  /** What to send again after one round of batches. */
-  private static final class Failures {
+  /** Collects one round of batch parts: details found, and what to send again. */
+  private final class Parts implements GmailService.PartCallback {
+    final Map<String, ThreadDetails> found;
     final List<String> retry = new ArrayList<>();
     Duration retryAfter;
     int lastStatus;
+
+    Parts(Map<String, ThreadDetails> found) {
+      this.found = found;
+    }
+
+    @Override
+    public void onSuccess(String id, Thread thread) {
+      found.put(id, ThreadMetadata.details(thread));
+    }
+
+    @Override
+    public void onFailure(String id, GoogleJsonError error, HttpHeaders headers) {
+      int status = error == null ? 0 : error.getCode();
+      if (TransientFailures.isTransient(status, TransientFailures.reasons(error))) {
+        retry.add(id);
+        lastStatus = status;
+        Duration wait = TransientFailures.retryAfter(headers, clock);
+        if (wait != null && (retryAfter == null || wait.compareTo(retryAfter) > 0)) {
+          retryAfter = wait;
+        }
+      } else if (status == 404) {
+        warnings.accept("thread " + id + " was deleted while listing; it is shown without details");
+      } else if (status == 401 || status == 403) {
+        // the login itself is the problem: every other thread would fail the same way
+        throw GmailErrors.forStatus(status, error, "fetch details of thread " + id, null);
+      } else {
+        String said = error == null || error.getMessage() == null ? "" : ": " + error.getMessage();
+        warnings.accept(
+            "Gmail refused the details of thread "
+                + id
+                + " (HTTP "
+                + status
+                + said
+                + "); it is shown without details");
+      }
+    }
   }
 }

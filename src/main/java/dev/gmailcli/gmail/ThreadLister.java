@@ -1,14 +1,9 @@
 package dev.gmailcli.gmail;
 
-import com.google.api.client.util.Sleeper;
-import com.google.api.services.gmail.Gmail;
 import com.google.api.services.gmail.model.ListThreadsResponse;
 import com.google.api.services.gmail.model.Thread;
-import java.io.IOException;
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 
 /**
  * Lists threads with the fewest HTTP calls: threads.list pages of exactly what is still needed (500
@@ -23,23 +18,24 @@ public final class ThreadLister {
   private final LabelResolver labels;
   private final ThreadDetailsFetcher detailsFetcher;
 
-  /**
-   * @param warnings receives problems that do not stop the listing (deleted threads)
-   */
-  public ThreadLister(GmailService gmail, Sleeper sleeper, Clock clock, Consumer<String> warnings) {
+  public ThreadLister(
+      GmailService gmail, LabelResolver labels, ThreadDetailsFetcher detailsFetcher) {
     this.gmail = gmail;
-    this.labels = new LabelResolver(gmail);
-    this.detailsFetcher = new ThreadDetailsFetcher(gmail, sleeper, clock, warnings);
+    this.labels = labels;
+    this.detailsFetcher = detailsFetcher;
   }
 
   /** Lists threads into {@code sink}, ending with {@link ThreadSink#end}. */
   public void list(ThreadQuery query, ThreadSink sink) {
-    List<String> labelIds = query.labels().isEmpty() ? null : labels.resolve(query.labels());
+    List<String> labelIds = labels.resolve(query.labels());
     String pageToken = query.pageToken();
     Long estimate = null;
     int listed = 0;
     while (true) {
-      ListThreadsResponse page = fetchPage(query, labelIds, pageToken, query.max() - listed);
+      int wanted = Math.min(MAX_PAGE, query.max() - listed);
+      ListThreadsResponse page =
+          gmail.listThreads(
+              new ThreadPage(wanted, query.query(), labelIds, query.includeSpamTrash(), pageToken));
       if (estimate == null) {
         estimate = page.getResultSizeEstimate();
       }
@@ -66,39 +62,5 @@ public final class ThreadLister {
       }
     }
     sink.end(pageToken, estimate);
-  }
-
-  private ListThreadsResponse fetchPage(
-      ThreadQuery query, List<String> labelIds, String pageToken, int wanted) {
-    try {
-      return gmail
-          .retrier()
-          .call(
-              "list threads",
-              () -> {
-                Gmail.Users.Threads.List request =
-                    gmail
-                        .client()
-                        .users()
-                        .threads()
-                        .list("me")
-                        .setMaxResults((long) Math.min(MAX_PAGE, wanted));
-                if (query.query() != null && !query.query().isBlank()) {
-                  request.setQ(query.query());
-                }
-                if (labelIds != null) {
-                  request.setLabelIds(labelIds);
-                }
-                if (query.includeSpamTrash()) {
-                  request.setIncludeSpamTrash(true);
-                }
-                if (pageToken != null && !pageToken.isBlank()) {
-                  request.setPageToken(pageToken);
-                }
-                return request.execute();
-              });
-    } catch (IOException e) {
-      throw GmailErrors.toCliException(e, "list threads");
-    }
   }
 }

@@ -2,7 +2,6 @@ package dev.gmailcli.http;
 
 import com.google.api.client.http.HttpResponseException;
 import com.google.api.client.util.Sleeper;
-import dev.gmailcli.GmailCliException;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -44,11 +43,10 @@ public final class Retrier {
   /**
    * Runs {@code call} until it succeeds, fails permanently, or the policy is used up.
    *
-   * @param what what the call does, for messages ("list threads")
    * @throws IOException a failure that is not transient, unchanged
-   * @throws GmailCliException exit 5 when every attempt failed transiently
+   * @throws RetriesExhaustedException when every attempt failed transiently
    */
-  public <T> T call(String what, IoCall<T> call) throws IOException {
+  public <T> T call(IoCall<T> call) throws IOException {
     Budget budget = newBudget();
     while (true) {
       try {
@@ -58,7 +56,7 @@ public final class Retrier {
           throw e;
         }
         if (!budget.waitBeforeRetry(TransientFailures.retryAfter(e, clock), describe(e))) {
-          throw budget.exhausted(what, describe(e), e);
+          throw budget.exhausted(describe(e), e);
         }
       }
     }
@@ -109,28 +107,9 @@ public final class Retrier {
       return true;
     }
 
-    /** The error to report when this budget is used up. */
-    public GmailCliException exhausted(String what, String lastFailure, Throwable cause) {
-      String asked =
-          refusedWait == null
-              ? ""
-              : "; Google asked to wait " + refusedWait.toSeconds() + " s more";
-      return GmailCliException.temporary(
-          "could not "
-              + what
-              + ": "
-              + lastFailure
-              + " (gave up after "
-              + attempts
-              + " attempt"
-              + (attempts == 1 ? "" : "s")
-              + " over "
-              + waited.toSeconds()
-              + " s"
-              + asked
-              + ")",
-          "Google is busy or unreachable; try again in a few minutes",
-          cause);
+    /** The failure to report when this budget is used up. */
+    public RetriesExhaustedException exhausted(String lastFailure, Throwable cause) {
+      return new RetriesExhaustedException(lastFailure, attempts, waited, refusedWait, cause);
     }
 
     private Duration jittered(int retryNumber) {

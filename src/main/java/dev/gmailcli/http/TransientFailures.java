@@ -13,6 +13,8 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Set;
+import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.SSLPeerUnverifiedException;
 
 /** Which failures are worth another attempt, and how long Google asked to wait. */
 public final class TransientFailures {
@@ -39,8 +41,7 @@ public final class TransientFailures {
       return isTransient(http.getStatusCode(), List.of());
     }
     // a certificate or TLS setup problem will not go away by itself
-    return !(e instanceof javax.net.ssl.SSLHandshakeException
-        || e instanceof javax.net.ssl.SSLPeerUnverifiedException);
+    return !(e instanceof SSLHandshakeException || e instanceof SSLPeerUnverifiedException);
   }
 
   /** The error reasons in a Google JSON error body, e.g. "rateLimitExceeded". */

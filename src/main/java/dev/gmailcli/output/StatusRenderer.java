@@ -1,7 +1,6 @@
 package dev.gmailcli.output;
 
 import com.google.gson.stream.JsonWriter;
-import dev.gmailcli.app.StatusReport;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;

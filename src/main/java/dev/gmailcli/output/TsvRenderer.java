@@ -1,7 +1,6 @@
 package dev.gmailcli.output;
 
 import dev.gmailcli.gmail.ThreadDetails;
-import dev.gmailcli.gmail.ThreadSink;
 import dev.gmailcli.gmail.ThreadSummary;
 import java.io.PrintWriter;
 
@@ -11,11 +10,9 @@ import java.io.PrintWriter;
  * \\}, {@code \t}, {@code \r}, {@code \n}, {@code \x1b}); snippets have HTML entities decoded.
  * Fields without details are empty.
  */
-final class TsvRenderer implements ThreadSink {
-  private final PrintWriter out;
-
+final class TsvRenderer extends LineRenderer {
   TsvRenderer(PrintWriter out) {
-    this.out = out;
+    super(out);
   }
 
   @Override
@@ -29,21 +26,6 @@ final class TsvRenderer implements ThreadSink {
     line.append(details == null ? "" : escape(details.subject())).append('\t');
     line.append(escape(Html.decode(thread.snippet())));
     out.print(line.append('\n'));
-  }
-
-  @Override
-  public void pageDone(int listedSoFar, Long resultSizeEstimate, boolean morePages) {
-    out.flush();
-  }
-
-  @Override
-  public boolean wantsMore() {
-    return !out.checkError();
-  }
-
-  @Override
-  public void end(String nextPageToken, Long resultSizeEstimate) {
-    out.flush();
   }
 
   static String escape(String field) {

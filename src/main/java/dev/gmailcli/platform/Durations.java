@@ -1,6 +1,7 @@
 package dev.gmailcli.platform;
 
 import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.Locale;
 
 /** Reads and writes durations the way people type them: 90s, 5m, 1h30m, or plain seconds. */
@@ -29,7 +30,7 @@ public final class Durations {
       } else {
         throw new IllegalArgumentException("not a duration: " + text);
       }
-    } catch (java.time.format.DateTimeParseException | ArithmeticException e) {
+    } catch (DateTimeParseException | ArithmeticException e) {
       throw new IllegalArgumentException("not a duration: " + text);
     }
     if (duration.isZero() || duration.isNegative()) {

@@ -3,12 +3,12 @@ package dev.gmailcli.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.gmailcli.ExitCode;
-import dev.gmailcli.GmailCliException;
 import dev.gmailcli.harness.RecordingSleeper;
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -54,7 +54,7 @@ class RetrierTest {
         new Script(
             FailingResponses.json(503, "backendError", null), FailingResponses.plain(503, null));
 
-    assertThat(retrier.call("list threads", call)).isEqualTo("ok");
+    assertThat(retrier.call(call)).isEqualTo("ok");
     assertThat(call.attempts).isEqualTo(3);
     assertThat(sleeper.sleeps()).hasSize(2);
     assertThat(diagnostics).hasSize(2).allMatch(line -> line.contains("503"));
@@ -64,8 +64,7 @@ class RetrierTest {
   void backoff_growsExponentiallyWithinHalfJitter() throws Exception {
     Script call = always(FailingResponses.plain(500, null));
 
-    assertThatThrownBy(() -> retrier.call("list threads", call))
-        .isInstanceOf(GmailCliException.class);
+    assertThatThrownBy(() -> retrier.call(call)).isInstanceOf(RetriesExhaustedException.class);
 
     List<Long> sleeps = sleeper.sleeps();
     assertThat(sleeps).hasSize(4);
@@ -79,7 +78,7 @@ class RetrierTest {
   void retryAfterSeconds_isHonoured() throws Exception {
     Script call = new Script(FailingResponses.plain(429, "7"));
 
-    retrier.call("list threads", call);
+    retrier.call(call);
 
     assertThat(sleeper.sleeps()).containsExactly(7000L);
   }
@@ -89,7 +88,7 @@ class RetrierTest {
     Script call =
         new Script(FailingResponses.json(503, "backendError", "Mon, 20 Oct 2025 09:00:12 GMT"));
 
-    retrier.call("list threads", call);
+    retrier.call(call);
 
     assertThat(sleeper.sleeps()).containsExactly(12_000L);
   }
@@ -98,12 +97,17 @@ class RetrierTest {
   void exhaustion_isTemporaryAfterExactlyFiveAttempts() {
     Script call = always(FailingResponses.plain(503, null));
 
-    assertThatThrownBy(() -> retrier.call("list threads", call))
+    assertThatThrownBy(() -> retrier.call(call))
         .isInstanceOfSatisfying(
-            GmailCliException.class,
+            RetriesExhaustedException.class,
             e -> {
-              assertThat(e.exitCode()).isEqualTo(ExitCode.TEMPORARY);
-              assertThat(e.getMessage()).contains("list threads", "503", "5 attempts");
+              assertThat(e.attempts()).isEqualTo(5);
+              assertThat(e.lastFailure()).isEqualTo("HTTP 503 Fake Reason");
+              assertThat(e.getMessage())
+                  .startsWith("HTTP 503 Fake Reason (gave up after 5 attempts over ")
+                  .doesNotContain("Google is busy");
+              assertThat(e.waited()).isEqualTo(Duration.ofMillis(sleeper.totalMillis()));
+              assertThat(e.refusedWait()).isNull();
               assertThat(e.getCause()).isInstanceOf(IOException.class);
             });
     assertThat(call.attempts).isEqualTo(5);
@@ -115,9 +119,13 @@ class RetrierTest {
   void retryAfterLongerThanTheBudget_givesUpWithoutSleeping() {
     Script call = always(FailingResponses.plain(429, "40"));
 
-    assertThatThrownBy(() -> retrier.call("list threads", call))
+    assertThatThrownBy(() -> retrier.call(call))
         .isInstanceOfSatisfying(
-            GmailCliException.class, e -> assertThat(e.exitCode()).isEqualTo(ExitCode.TEMPORARY));
+            RetriesExhaustedException.class,
+            e -> {
+              assertThat(e.refusedWait()).isEqualTo(Duration.ofSeconds(40));
+              assertThat(e.getMessage()).endsWith("; Google asked to wait 40 s more)");
+            });
     assertThat(call.attempts).isEqualTo(1);
     assertThat(sleeper.sleeps()).isEmpty();
   }
@@ -126,8 +134,7 @@ class RetrierTest {
   void retryAfterThatWouldOverrunTheRemainingBudget_stopsBeforeIt() {
     Script call = always(FailingResponses.plain(429, "20"));
 
-    assertThatThrownBy(() -> retrier.call("list threads", call))
-        .isInstanceOf(GmailCliException.class);
+    assertThatThrownBy(() -> retrier.call(call)).isInstanceOf(RetriesExhaustedException.class);
     assertThat(call.attempts).isEqualTo(2);
     assertThat(sleeper.sleeps()).containsExactly(20_000L);
   }
@@ -141,7 +148,7 @@ class RetrierTest {
             FailingResponses.json(401, "authError", null))) {
       Script call = always(failure);
 
-      assertThatThrownBy(() -> retrier.call("list threads", call)).isSameAs(failure);
+      assertThatThrownBy(() -> retrier.call(call)).isSameAs(failure);
       assertThat(call.attempts).isEqualTo(1);
     }
     assertThat(sleeper.sleeps()).isEmpty();
@@ -154,7 +161,7 @@ class RetrierTest {
             FailingResponses.json(403, "rateLimitExceeded", null),
             FailingResponses.json(403, "userRateLimitExceeded", null));
 
-    assertThat(retrier.call("list threads", call)).isEqualTo("ok");
+    assertThat(retrier.call(call)).isEqualTo("ok");
     assertThat(call.attempts).isEqualTo(3);
   }
 
@@ -163,7 +170,7 @@ class RetrierTest {
     IOException failure = FailingResponses.json(403, "insufficientPermissions", null);
     Script call = always(failure);
 
-    assertThatThrownBy(() -> retrier.call("list threads", call)).isSameAs(failure);
+    assertThatThrownBy(() -> retrier.call(call)).isSameAs(failure);
     assertThat(call.attempts).isEqualTo(1);
   }
 
@@ -171,20 +178,20 @@ class RetrierTest {
   void socketTimeout_isRetried() throws Exception {
     Script call = new Script(new SocketTimeoutException("Read timed out"));
 
-    assertThat(retrier.call("list threads", call)).isEqualTo("ok");
+    assertThat(retrier.call(call)).isEqualTo("ok");
     assertThat(call.attempts).isEqualTo(2);
     assertThat(diagnostics.get(0)).contains("SocketTimeoutException", "Read timed out");
   }
 
   @Test
   void budgets_areIndependentPerCall() throws Exception {
-    retrier.call("first", new Script(FailingResponses.plain(503, null)));
+    retrier.call(new Script(FailingResponses.plain(503, null)));
     Script second =
         new Script(
             FailingResponses.plain(503, null), FailingResponses.plain(503, null),
             FailingResponses.plain(503, null), FailingResponses.plain(503, null));
 
-    assertThat(retrier.call("second", second)).isEqualTo("ok");
+    assertThat(retrier.call(second)).isEqualTo("ok");
     assertThat(second.attempts).isEqualTo(5);
   }
 
@@ -192,7 +199,7 @@ class RetrierTest {
   void describe_namesStatusOrExceptionWithoutBody() {
     assertThat(Retrier.describe(FailingResponses.plain(503, null)))
         .isEqualTo("HTTP 503 Fake Reason");
-    assertThat(Retrier.describe(new java.net.ConnectException("Connection refused")))
+    assertThat(Retrier.describe(new ConnectException("Connection refused")))
         .isEqualTo("ConnectException: Connection refused");
   }
 }

@@ -1,0 +1,78 @@
+package dev.gmailcli.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.gmailcli.ExitCode;
+import dev.gmailcli.GmailCliException;
+import dev.gmailcli.auth.StoredToken;
+import dev.gmailcli.auth.TokenFile;
+import dev.gmailcli.harness.ScriptedHttp;
+import dev.gmailcli.output.StatusReport;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class StatusTaskTest {
+  @TempDir Path dir;
+  final ScriptedHttp http = new ScriptedHttp();
+
+  StatusTask task() {
+    return new StatusTask(TaskFixtures.store(dir.resolve("token.json"), http), TaskFixtures.CLOCK);
+  }
+
+  @Test
+  void reportsTheSavedLogin_withoutAnyCall() {
+    StoredToken token = TaskFixtures.validToken("alice@example.com");
+    new TokenFile(dir.resolve("token.json")).write(token);
+
+    StatusReport report = task().report();
+
+    assertThat(report.account()).isEqualTo("alice@example.com");
+    assertThat(report.tokenFile()).isEqualTo(dir.resolve("token.json").toAbsolutePath());
+    assertThat(report.clientId()).isEqualTo("fake-client-id");
+    assertThat(report.scopes()).isEqualTo(token.scopes());
+    assertThat(report.expiry()).isEqualTo(TaskFixtures.NOW.plusSeconds(3600));
+    assertThat(report.accessTokenValid()).isTrue();
+    assertThat(report.refreshTokenPresent()).isTrue();
+    assertThat(report.now()).isEqualTo(TaskFixtures.NOW);
+    assertThat(http.calls()).isEmpty();
+  }
+
+  @Test
+  void expiredAccessTokenWithoutScopes_isReportedAsSuch() {
+    StoredToken valid = TaskFixtures.validToken("");
+    new TokenFile(dir.resolve("token.json"))
+        .write(
+            new StoredToken(
+                valid.token(),
+                null,
+                valid.tokenUri(),
+                valid.clientId(),
+                valid.clientSecret(),
+                null,
+                null,
+                null,
+                TaskFixtures.NOW.minusSeconds(1),
+                null));
+
+    StatusReport report = task().report();
+
+    assertThat(report.accessTokenValid()).isFalse();
+    assertThat(report.refreshTokenPresent()).isFalse();
+    assertThat(report.scopes()).isEqualTo(List.of());
+    assertThat(report.account()).isEmpty();
+  }
+
+  @Test
+  void noSavedLogin_isLoginRequired() {
+    assertThatThrownBy(() -> task().report())
+        .isInstanceOfSatisfying(
+            GmailCliException.class,
+            e -> {
+              assertThat(e.exitCode()).isEqualTo(ExitCode.LOGIN_REQUIRED);
+              assertThat(e.getMessage()).contains("gmailcli login", "token.json");
+            });
+  }
+}

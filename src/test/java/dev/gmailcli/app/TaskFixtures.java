@@ -1,0 +1,58 @@
+package dev.gmailcli.app;
+
+import dev.gmailcli.auth.CredentialStore;
+import dev.gmailcli.auth.StoredToken;
+import dev.gmailcli.auth.TokenFile;
+import dev.gmailcli.auth.TokenRefresher;
+import dev.gmailcli.harness.RecordingSleeper;
+import dev.gmailcli.harness.ScriptedHttp;
+import dev.gmailcli.http.Retrier;
+import dev.gmailcli.http.RetryPolicy;
+import dev.gmailcli.http.TimeoutsAndTracing;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/** Real collaborators for task tests, talking to a {@link ScriptedHttp} instead of Google. */
+final class TaskFixtures {
+  static final Instant NOW = Instant.parse("2026-11-25T12:00:00Z");
+  static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
+  static final String TOKEN_URI = "https://oauth2.example.test/token";
+  static final String REVOKE_URI = "https://oauth2.example.test/revoke";
+  static final String GMAIL_ROOT = "https://gmail.example.test/";
+
+  private TaskFixtures() {}
+
+  static Retrier retrier() {
+    return new Retrier(
+        RetryPolicy.standard(), new RecordingSleeper(), new Random(1), CLOCK, d -> {});
+  }
+
+  static CredentialStore store(Path tokenFile, ScriptedHttp http) {
+    TimeoutsAndTracing settings = new TimeoutsAndTracing(line -> {});
+    return new CredentialStore(
+        new TokenFile(tokenFile),
+        new TokenRefresher(http, settings, TOKEN_URI, CLOCK, retrier()),
+        settings,
+        CLOCK);
+  }
+
+  /** A login whose access token is valid for another hour. */
+  static StoredToken validToken(String account) {
+    return new StoredToken(
+        "fake-access-token",
+        "fake-refresh-token",
+        "https://oauth2.googleapis.com/token",
+        "fake-client-id",
+        "fake-client-secret",
+        List.of("https://www.googleapis.com/auth/gmail.readonly"),
+        "googleapis.com",
+        account,
+        NOW.plusSeconds(3600),
+        Map.of());
+  }
+}
