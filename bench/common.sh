@@ -4,16 +4,16 @@
 # Environment:
 #   BENCH_SKIP_BUILD=1   reuse target/gmailcli(.jar), test classes and the classpath file if present
 #   SEEDREF_VENV=DIR     Python venv with google-auth & co (default target/seedref; made if missing)
-#   SEED_QUICKSTART=F    the Python reference (default /work/shared/reference/seed_quickstart.py)
-#   PIP_ARGS="..."       extra pip install arguments (default: the machine's local package index
-#                        when /opt/pypi/simple exists, else pip's own configuration)
+#   SEED_QUICKSTART=F    the Python reference (default ../shared/reference/seed_quickstart.py,
+#                        relative to the repository root)
+#   PIP_ARGS="..."       extra pip install arguments (default none: pip's own configuration)
 
 # shellcheck shell=bash
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT" || exit 1
 BENCH_DIR=$ROOT/target/bench
 CLASSPATH_FILE=$BENCH_DIR/test-classpath.txt
-SEED=${SEED_QUICKSTART:-/work/shared/reference/seed_quickstart.py}
+SEED=${SEED_QUICKSTART:-$ROOT/../shared/reference/seed_quickstart.py}
 VENV=${SEEDREF_VENV:-$ROOT/target/seedref}
 PY=$VENV/bin/python
 STANDIN_PID=
@@ -52,17 +52,7 @@ bench_venv() {
     return
   fi
   command -v python3 >/dev/null || die "python3 not found on PATH"
-  local args
-  if [ -n "${PIP_ARGS:-}" ]; then
-    args=$PIP_ARGS
-  elif [ -d /opt/pypi/simple ]; then
-    # the machine's local index: without --index-url pip first tries PyPI and waits for time-outs
-    args="--index-url file:///opt/pypi/simple"
-    [ -d /opt/pypi-more/simple ] && args="$args --extra-index-url file:///opt/pypi-more/simple"
-    [ -d /opt/wheels ] && args="$args --find-links /opt/wheels"
-  else
-    args=
-  fi
+  local args=${PIP_ARGS:-}
   local t0; t0=$(now_ns)
   log "venv: creating $VENV (pip install $args google-auth google-auth-oauthlib google-api-python-client)"
   rm -rf "$VENV"
