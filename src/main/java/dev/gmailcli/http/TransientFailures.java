@@ -8,11 +8,14 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLPeerUnverifiedException;
 
@@ -21,6 +24,11 @@ public final class TransientFailures {
   private static final Set<Integer> RETRYABLE_STATUS = Set.of(429, 500, 502, 503, 504);
   private static final Set<String> RATE_LIMIT_REASONS =
       Set.of("rateLimitExceeded", "userRateLimitExceeded");
+  // Gmail's quota errors say when to come back: "User-rate limit exceeded.  Retry after <RFC 3339>"
+  private static final Pattern RETRY_AFTER_IN_MESSAGE =
+      Pattern.compile(
+          "(?i)retry after\\s+(\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?"
+              + "(?:Z|[+-]\\d{2}:\\d{2}))");
 
   private TransientFailures() {}
 
@@ -30,6 +38,20 @@ public final class TransientFailures {
       return true;
     }
     return status == 403 && reasons.stream().anyMatch(RATE_LIMIT_REASONS::contains);
+  }
+
+  /** 429, or 403 with a rate-limit reason: the server refused the call for its quota. */
+  public static boolean isRateLimit(int status, List<String> reasons) {
+    return status == 429
+        || (status == 403 && reasons.stream().anyMatch(RATE_LIMIT_REASONS::contains));
+  }
+
+  /** The same, for a failed call. */
+  public static boolean isRateLimit(IOException e) {
+    if (e instanceof GoogleJsonResponseException json) {
+      return isRateLimit(json.getStatusCode(), reasons(json.getDetails()));
+    }
+    return e instanceof HttpResponseException http && isRateLimit(http.getStatusCode(), List.of());
   }
 
   /** An HTTP failure as above, or a network failure (refused, reset, timed out; not TLS). */
@@ -80,5 +102,36 @@ public final class TransientFailures {
   /** The Retry-After of a failed response, or null. */
   public static Duration retryAfter(IOException e, Clock clock) {
     return e instanceof HttpResponseException http ? retryAfter(http.getHeaders(), clock) : null;
+  }
+
+  /**
+   * The wait Google asked for: a Retry-After header, else the "Retry after &lt;time&gt;" in the
+   * error message; null when neither says.
+   */
+  public static Duration retryAfter(HttpHeaders headers, GoogleJsonError error, Instant now) {
+    Duration header = retryAfter(headers, Clock.fixed(now, java.time.ZoneOffset.UTC));
+    if (header != null || error == null || error.getMessage() == null) {
+      return header;
+    }
+    Matcher time = RETRY_AFTER_IN_MESSAGE.matcher(error.getMessage());
+    if (!time.find()) {
+      return null;
+    }
+    try {
+      Duration wait = Duration.between(now, OffsetDateTime.parse(time.group(1)).toInstant());
+      return wait.isNegative() ? Duration.ZERO : wait;
+    } catch (DateTimeParseException e) {
+      return null;
+    }
+  }
+
+  /** The same, for a failed call. */
+  public static Duration retryAfter(IOException e, Instant now) {
+    if (!(e instanceof HttpResponseException http)) {
+      return null;
+    }
+    GoogleJsonError details =
+        e instanceof GoogleJsonResponseException json ? json.getDetails() : null;
+    return retryAfter(http.getHeaders(), details, now);
   }
 }

@@ -1,0 +1,122 @@
+package dev.gmailcli.http;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * A client-side budget of quota units: a token bucket refilled at an adaptive rate. Every call
+ * reserves its units before it is sent; a refusal by the server halves the rate and pauses the
+ * budget for as long as the server asked, and each success raises the rate back step by step
+ * (AIMD). The budget only computes waits — the caller sleeps them — so its own notion of time is
+ * the later of the clock and the end of the last wait it handed out.
+ */
+public final class QuotaBudget {
+  /** Longest refill a single call may need: calls are sized to fit it. */
+  private static final Duration LONGEST_CALL_REFILL = Duration.ofSeconds(10);
+
+  private static final double CEILING_MARGIN = 0.95;
+
+  private final QuotaPolicy policy;
+  private final Clock clock;
+  private double rate;
+  // the rate just below the last refusal; creeps back up to the policy's rate
+  private double ceiling;
+  private double tokens;
+  private Instant updated;
+  private Instant pausedUntil;
+  private long unitsSpent;
+  private long callsRefused;
+  private Duration waited = Duration.ZERO;
+
+  public QuotaBudget(QuotaPolicy policy, Clock clock) {
+    this.policy = policy;
+    this.clock = clock;
+    this.rate = policy.unitsPerSecond();
+    this.ceiling = policy.unitsPerSecond();
+    this.tokens = policy.burst();
+    this.updated = clock.instant();
+    this.pausedUntil = updated;
+  }
+
+  /** The budget's time: the clock, or the end of the last wait handed out if that is later. */
+  public synchronized Instant now() {
+    Instant real = clock.instant();
+    return real.isAfter(updated) ? real : updated;
+  }
+
+  /**
+   * Takes {@code units} from the budget and says how long to wait before sending the call: until
+   * any pause is over and the budget holds them. The caller must sleep that long.
+   */
+  public synchronized Duration reserve(int units) {
+    Instant now = now();
+    refill(now);
+    Instant start = pausedUntil.isAfter(now) ? pausedUntil : now;
+    double missing = units - tokens;
+    Instant ready = missing <= 0 ? start : start.plusNanos((long) (missing / rate * 1e9));
+    tokens = Math.max(0, tokens - units);
+    updated = ready;
+    Duration wait = Duration.between(now, ready);
+    waited = waited.plus(wait);
+    return wait;
+  }
+
+  /** The most calls of {@code cost} units each that one request (a batch) should carry. */
+  public synchronized int maxCalls(int cost) {
+    double units = Math.min(policy.burst(), rate * LONGEST_CALL_REFILL.toSeconds());
+    return Math.max(1, (int) (units / cost));
+  }
+
+  /** Calls worth {@code units} succeeded: the rate climbs back towards the policy's. */
+  public synchronized void spent(int units) {
+    unitsSpent += units;
+    double step = policy.unitsPerSecond() / policy.burst() * units;
+    ceiling = Math.min(policy.unitsPerSecond(), ceiling + step / 50);
+    rate = Math.min(ceiling, rate + step);
+  }
+
+  /**
+   * The server refused {@code calls} calls worth {@code units} for exceeding its quota: halve the
+   * rate, keep no more than what is needed to send them again, and pause for {@code wait}.
+   */
+  public synchronized void refused(int calls, int units, Duration wait) {
+    callsRefused += calls;
+    ceiling = Math.max(policy.minUnitsPerSecond(), rate * CEILING_MARGIN);
+    rate = Math.max(policy.minUnitsPerSecond(), rate / 2);
+    refill(now());
+    tokens = Math.min(tokens, units);
+    pause(wait);
+  }
+
+  /** No call before {@code wait} has passed (a backoff that is not about the quota). */
+  public synchronized void pause(Duration wait) {
+    Instant until = now().plus(wait);
+    if (until.isAfter(pausedUntil)) {
+      refill(now());
+      pausedUntil = until;
+    }
+  }
+
+  /** The current refill rate, in units a second. */
+  public synchronized double rate() {
+    return rate;
+  }
+
+  /** What the budget has done so far. */
+  public synchronized QuotaSummary summary() {
+    return new QuotaSummary(unitsSpent, callsRefused, waited);
+  }
+
+  // Tokens accrue at the current rate, never during a pause, up to the burst.
+  private void refill(Instant to) {
+    Instant from = pausedUntil.isAfter(updated) ? pausedUntil : updated;
+    if (to.isAfter(from)) {
+      double seconds = Duration.between(from, to).toNanos() / 1e9;
+      tokens = Math.min(policy.burst(), tokens + seconds * rate);
+    }
+    if (to.isAfter(updated)) {
+      updated = to;
+    }
+  }
+}
