@@ -4,6 +4,7 @@ import dev.gmailcli.auth.GmailAuthorization;
 import dev.gmailcli.gmail.ThreadLister;
 import dev.gmailcli.gmail.ThreadQuery;
 import dev.gmailcli.gmail.ThreadSink;
+import dev.gmailcli.gmail.WaitListener;
 import dev.gmailcli.output.ProgressSink;
 import dev.gmailcli.output.ThreadFormat;
 import dev.gmailcli.platform.Terminal;
@@ -12,14 +13,18 @@ import java.time.Clock;
 import java.util.function.Consumer;
 
 /**
- * {@code gmailcli threads}: open the mailbox, list the threads into the chosen format, and draw
- * progress on stderr when it is a terminal.
+ * {@code gmailcli threads}: open the mailbox, list the threads into the chosen format, draw
+ * progress on stderr when it is a terminal, and report the quota spent (--verbose).
  */
 public final class ListThreadsTask {
-  /** Makes a lister for an opened mailbox that reports non-fatal problems to {@code warnings}. */
+  /**
+   * Makes a lister for an opened mailbox that reports non-fatal problems to {@code warnings} and
+   * waits for Gmail's rate limit to {@code waits}.
+   */
   @FunctionalInterface
   public interface ListerFactory {
-    ThreadLister create(GmailAuthorization authorization, Consumer<String> warnings);
+    ThreadLister create(
+        GmailAuthorization authorization, Consumer<String> warnings, WaitListener waits);
   }
 
   private final MailboxAccess mailbox;
@@ -29,6 +34,7 @@ public final class ListThreadsTask {
   private final Consumer<String> warnings;
   private final Clock clock;
   private final Terminal terminal;
+  private final Runnable quotaReport;
 
   /**
    * @param out where the listing goes
@@ -36,6 +42,7 @@ public final class ListThreadsTask {
    * @param warnings prints a warning line
    * @param clock decides "today" in the table
    * @param terminal which streams are terminals, and the width
+   * @param quotaReport reports the quota spent once the listing is over, successful or not
    */
   public ListThreadsTask(
       MailboxAccess mailbox,
@@ -44,7 +51,8 @@ public final class ListThreadsTask {
       PrintWriter err,
       Consumer<String> warnings,
       Clock clock,
-      Terminal terminal) {
+      Terminal terminal,
+      Runnable quotaReport) {
     this.mailbox = mailbox;
     this.listers = listers;
     this.out = out;
@@ -52,6 +60,7 @@ public final class ListThreadsTask {
     this.warnings = warnings;
     this.clock = clock;
     this.terminal = terminal;
+    this.quotaReport = quotaReport;
   }
 
   /** The format used when none is given: a table for a person, tsv for a script. */
@@ -63,14 +72,19 @@ public final class ListThreadsTask {
     GmailAuthorization authorization = mailbox.open();
     ThreadSink sink = format.sink(out, clock, terminal.columns());
     if (!terminal.stderrTerminal()) {
-      listers.create(authorization, warnings).list(query, sink);
+      try {
+        listers.create(authorization, warnings, WaitListener.NONE).list(query, sink);
+      } finally {
+        quotaReport.run();
+      }
       return;
     }
     ProgressSink progress = new ProgressSink(sink, err, warnings);
     try {
-      listers.create(authorization, progress::warn).list(query, progress);
+      listers.create(authorization, progress::warn, progress::waiting).list(query, progress);
     } finally {
       progress.clear();
+      quotaReport.run();
     }
   }
 }

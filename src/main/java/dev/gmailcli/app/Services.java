@@ -9,13 +9,19 @@ import dev.gmailcli.auth.TokenRefresher;
 import dev.gmailcli.auth.TokenRevoker;
 import dev.gmailcli.gmail.GmailService;
 import dev.gmailcli.gmail.LabelResolver;
+import dev.gmailcli.gmail.QuotaCost;
+import dev.gmailcli.gmail.QuotaPacer;
 import dev.gmailcli.gmail.ThreadDetailsFetcher;
 import dev.gmailcli.gmail.ThreadLister;
+import dev.gmailcli.gmail.WaitListener;
+import dev.gmailcli.http.QuotaBudget;
 import dev.gmailcli.http.Retrier;
 import dev.gmailcli.http.RetryPolicy;
+import dev.gmailcli.http.StallGuard;
 import dev.gmailcli.http.TimeoutsAndTracing;
 import dev.gmailcli.platform.Env;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
 
@@ -25,11 +31,15 @@ import java.util.function.Consumer;
  * Nothing here touches the network until a task runs.
  */
 public final class Services {
+  /** A listing gives up when nothing has come from Gmail for this long. */
+  static final Duration STALL_LIMIT = Duration.ofSeconds(60);
+
   private final Env env;
   private final Locations locations;
   private final TimeoutsAndTracing http;
   private final Retrier retrier;
   private final Consumer<String> diagnostics;
+  private QuotaBudget quota;
 
   /**
    * @param credentialsOption --credentials, or null
@@ -70,7 +80,8 @@ public final class Services {
         env.err(),
         warnings(),
         env.clock(),
-        env.terminal());
+        env.terminal(),
+        () -> diagnostics.accept(quota().summary().describe()));
   }
 
   public StatusTask statusTask() {
@@ -101,22 +112,40 @@ public final class Services {
     return new CredentialStore(tokenFile(), refresher, http, env.clock());
   }
 
+  // One budget for every Gmail call of the run: Gmail's quota is per user, not per call.
+  private QuotaBudget quota() {
+    if (quota == null) {
+      quota = new QuotaBudget(QuotaCost.perUserPolicy(), env.clock());
+    }
+    return quota;
+  }
+
   private GmailService gmail(GmailAuthorization authorization) {
+    return gmail(authorization, WaitListener.NONE);
+  }
+
+  private GmailService gmail(GmailAuthorization authorization, WaitListener waits) {
+    QuotaBudget budget = quota();
+    QuotaPacer pacer =
+        new QuotaPacer(
+            budget,
+            new StallGuard(STALL_LIMIT, new SplittableRandom(), budget::now),
+            env.sleeper(),
+            waits,
+            diagnostics);
     return new GmailService(
         env.transport(),
         env.endpoints().gmailRootUrl(),
         authorization.requestInitializer(),
-        retrier,
-        env.sleeper(),
+        pacer,
         "gmailcli/" + Version.current());
   }
 
-  private ThreadLister threadLister(GmailAuthorization authorization, Consumer<String> warnings) {
-    GmailService gmail = gmail(authorization);
+  private ThreadLister threadLister(
+      GmailAuthorization authorization, Consumer<String> warnings, WaitListener waits) {
+    GmailService gmail = gmail(authorization, waits);
     return new ThreadLister(
-        gmail,
-        new LabelResolver(gmail),
-        new ThreadDetailsFetcher(gmail, retrier, env.clock(), warnings));
+        gmail, new LabelResolver(gmail), new ThreadDetailsFetcher(gmail, warnings));
   }
 
   // Warnings do not stop a command; they are always shown.

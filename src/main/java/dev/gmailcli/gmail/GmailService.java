@@ -7,19 +7,18 @@ import com.google.api.client.http.HttpHeaders;
 import com.google.api.client.http.HttpRequestInitializer;
 import com.google.api.client.http.HttpTransport;
 import com.google.api.client.json.gson.GsonFactory;
-import com.google.api.client.util.Sleeper;
 import com.google.api.services.gmail.Gmail;
 import com.google.api.services.gmail.model.Label;
 import com.google.api.services.gmail.model.ListThreadsResponse;
 import com.google.api.services.gmail.model.Thread;
-import dev.gmailcli.http.Retrier;
-import java.io.IOException;
+import dev.gmailcli.http.QuotaSummary;
 import java.util.List;
 
 /**
  * The gateway to Gmail: every Gmail API call gmailcli makes goes through here, on the generated
- * client pointed at the configured root URL, with retries for transient failures and Gmail's errors
- * turned into messages with the next step.
+ * client pointed at the configured root URL. Each call, each part of a batch included, is paced by
+ * one {@link QuotaPacer} at the cost Gmail's quota table gives it; transient failures are retried
+ * and Gmail's errors turned into messages with the next step.
  */
 public final class GmailService {
   /** The most threads.get calls one batch request may carry. */
@@ -31,23 +30,20 @@ public final class GmailService {
 
   private final Gmail gmail;
   private final HttpRequestInitializer initializer;
-  private final Retrier retrier;
-  private final Sleeper sleeper;
+  private final QuotaPacer pacer;
 
   /**
    * @param initializer authorizes each request (see {@code GmailAuthorization})
-   * @param sleeper how the batch client waits between its own attempts
+   * @param pacer decides when each call goes out, and retries
    */
   public GmailService(
       HttpTransport transport,
       String rootUrl,
       HttpRequestInitializer initializer,
-      Retrier retrier,
-      Sleeper sleeper,
+      QuotaPacer pacer,
       String applicationName) {
     this.initializer = initializer;
-    this.retrier = retrier;
-    this.sleeper = sleeper;
+    this.pacer = pacer;
     this.gmail =
         new Gmail.Builder(transport, GsonFactory.getDefaultInstance(), initializer)
             .setRootUrl(rootUrl)
@@ -64,8 +60,9 @@ public final class GmailService {
 
   /** One page of users.threads.list. */
   public ListThreadsResponse listThreads(ThreadPage page) {
-    return call(
+    return pacer.call(
         "list threads",
+        QuotaCost.THREADS_LIST,
         () -> {
           Gmail.Users.Threads.List request =
               gmail.users().threads().list("me").setMaxResults((long) page.maxResults());
@@ -87,16 +84,19 @@ public final class GmailService {
 
   /**
    * Subject, From and Date headers, label ids and arrival times of the messages of up to {@link
-   * #MAX_BATCH} threads, in one batch request; each part's outcome goes to {@code callback}.
+   * #batchLimit()} threads, in one batch request; each part's outcome goes to {@code callback}.
+   * Parts Gmail refused for its quota are reported as failures: the caller sends them again later.
    */
   public void threadMetadata(List<String> threadIds, PartCallback callback) {
     if (threadIds.size() > MAX_BATCH) {
       throw new IllegalArgumentException("at most " + MAX_BATCH + " threads per batch");
     }
-    call(
+    pacer.batch(
         "fetch thread details",
-        () -> {
-          BatchRequest batch = gmail.batch(initializer).setSleeper(sleeper);
+        threadIds.size(),
+        QuotaCost.THREADS_GET,
+        tally -> {
+          BatchRequest batch = gmail.batch(initializer).setSleeper(pacer.sleeper());
           for (String id : threadIds) {
             gmail
                 .users()
@@ -105,43 +105,56 @@ public final class GmailService {
                 .setFormat("metadata")
                 .setMetadataHeaders(METADATA_HEADERS)
                 .setFields(METADATA_FIELDS)
-                .queue(batch, partCallback(id, callback));
+                .queue(batch, partCallback(id, tally, callback));
           }
           batch.execute();
-          return null;
         });
+  }
+
+  /** How many threads the next {@link #threadMetadata} call should ask for at most. */
+  public int batchLimit() {
+    return Math.min(MAX_BATCH, pacer.maxCalls(QuotaCost.THREADS_GET));
   }
 
   /** The mailbox's labels (users.labels.list). */
   public List<Label> labels() {
     List<Label> labels =
-        call("list labels", () -> gmail.users().labels().list("me").execute()).getLabels();
+        pacer
+            .call(
+                "list labels",
+                QuotaCost.LABELS_LIST,
+                () -> gmail.users().labels().list("me").execute())
+            .getLabels();
     return labels == null ? List.of() : labels;
   }
 
   /** The mailbox's address (users.getProfile). */
   public String emailAddress() {
-    return call("read the Gmail profile", () -> gmail.users().getProfile("me").execute())
+    return pacer
+        .call(
+            "read the Gmail profile",
+            QuotaCost.GET_PROFILE,
+            () -> gmail.users().getProfile("me").execute())
         .getEmailAddress();
   }
 
-  private <T> T call(String what, Retrier.IoCall<T> request) {
-    try {
-      return retrier.call(request);
-    } catch (IOException e) {
-      throw GmailErrors.toCliException(e, what);
-    }
+  /** Quota units spent, calls refused and time waited so far. */
+  public QuotaSummary quotaSummary() {
+    return pacer.summary();
   }
 
-  private static JsonBatchCallback<Thread> partCallback(String id, PartCallback callback) {
+  private static JsonBatchCallback<Thread> partCallback(
+      String id, PartTally tally, PartCallback callback) {
     return new JsonBatchCallback<>() {
       @Override
       public void onSuccess(Thread thread, HttpHeaders headers) {
+        tally.success();
         callback.onSuccess(id, thread);
       }
 
       @Override
       public void onFailure(GoogleJsonError error, HttpHeaders headers) {
+        tally.failure(error, headers);
         callback.onFailure(id, error, headers);
       }
     };

@@ -2,13 +2,15 @@ package dev.gmailcli.gmail;
 
 import com.google.api.services.gmail.model.ListThreadsResponse;
 import com.google.api.services.gmail.model.Thread;
+import dev.gmailcli.GmailCliException;
+import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 
 /**
- * Lists threads with the fewest HTTP calls: threads.list pages of exactly what is still needed (500
- * at most, Gmail's limit), and for details one batch request per 50 threads. Each page is handed to
- * the sink before the next is fetched, so memory stays flat however many are listed.
+ * Lists threads with the fewest calls: threads.list pages of exactly what is still needed (500 at
+ * most, Gmail's limit), and for details batch requests of up to 50 threads. Threads reach the sink
+ * in list order as soon as their details are in, a page at a time at most, so memory stays flat
+ * however many are listed and a failure leaves what came before it delivered.
  */
 public final class ThreadLister {
   /** The most threads.list returns per page. */
@@ -25,14 +27,27 @@ public final class ThreadLister {
     this.detailsFetcher = detailsFetcher;
   }
 
-  /** Lists threads into {@code sink}, ending with {@link ThreadSink#end}. */
+  /**
+   * Lists threads into {@code sink}, ending with {@link ThreadSink#end}.
+   *
+   * @throws GmailCliException when the listing cannot go on; once threads were listed, its message
+   *     says how many, and how many of them lack their details
+   */
   public void list(ThreadQuery query, ThreadSink sink) {
+    Counts counts = new Counts();
+    try {
+      list(query, sink, counts);
+    } catch (GmailCliException e) {
+      throw counts.stopped(e);
+    }
+  }
+
+  private void list(ThreadQuery query, ThreadSink sink, Counts counts) {
     List<String> labelIds = labels.resolve(query.labels());
     String pageToken = query.pageToken();
     Long estimate = null;
-    int listed = 0;
     while (true) {
-      int wanted = Math.min(MAX_PAGE, query.max() - listed);
+      int wanted = Math.min(MAX_PAGE, query.max() - counts.listed);
       ListThreadsResponse page =
           gmail.listThreads(
               new ThreadPage(wanted, query.query(), labelIds, query.includeSpamTrash(), pageToken));
@@ -40,27 +55,61 @@ public final class ThreadLister {
         estimate = page.getResultSizeEstimate();
       }
       List<Thread> threads = page.getThreads() == null ? List.of() : page.getThreads();
-      Map<String, ThreadDetails> details =
-          query.details() && !threads.isEmpty()
-              ? detailsFetcher.fetch(threads.stream().map(Thread::getId).toList())
-              : Map.of();
-      for (Thread thread : threads) {
-        sink.accept(
-            new ThreadSummary(
-                thread.getId(),
-                thread.getSnippet(),
-                thread.getHistoryId() == null ? null : thread.getHistoryId().toString(),
-                details.get(thread.getId())));
+      counts.listed += threads.size();
+      if (query.details() && !threads.isEmpty()) {
+        Iterator<Thread> inOrder = threads.iterator();
+        Long soFar = estimate;
+        detailsFetcher.fetch(
+            threads.stream().map(Thread::getId).toList(),
+            (id, details) -> counts.deliver(sink, inOrder.next(), details),
+            () -> {
+              sink.batchDone(counts.delivered, soFar);
+              return sink.wantsMore();
+            });
+      } else {
+        threads.forEach(thread -> counts.deliver(sink, thread, null));
       }
-      listed += threads.size();
       pageToken = page.getNextPageToken();
       boolean more =
-          pageToken != null && !threads.isEmpty() && listed < query.max() && sink.wantsMore();
-      sink.pageDone(listed, estimate, more);
+          pageToken != null
+              && !threads.isEmpty()
+              && counts.listed < query.max()
+              && sink.wantsMore();
+      sink.pageDone(counts.delivered, estimate, more);
       if (!more) {
         break;
       }
     }
     sink.end(pageToken, estimate);
+  }
+
+  /** Threads listed by threads.list, and those handed to the sink. */
+  private static final class Counts {
+    int listed;
+    int delivered;
+
+    void deliver(ThreadSink sink, Thread thread, ThreadDetails details) {
+      sink.accept(
+          new ThreadSummary(
+              thread.getId(),
+              thread.getSnippet(),
+              thread.getHistoryId() == null ? null : thread.getHistoryId().toString(),
+              details));
+      delivered++;
+    }
+
+    GmailCliException stopped(GmailCliException failure) {
+      if (listed == 0) {
+        return failure;
+      }
+      int missing = listed - delivered;
+      String where =
+          "; stopped after listing "
+              + listed
+              + (listed == 1 ? " thread" : " threads")
+              + (missing == 0 ? "" : ", details of " + missing + " of them missing");
+      return new GmailCliException(
+          failure.exitCode(), failure.getMessage() + where, failure.hint(), failure.getCause());
+    }
   }
 }

@@ -6,6 +6,15 @@ public interface ThreadSink {
   void accept(ThreadSummary thread);
 
   /**
+   * Details of a batch of threads are in and the threads were passed to {@link #accept}: what was
+   * accepted should reach the reader now.
+   *
+   * @param listedSoFar threads passed to {@link #accept} so far
+   * @param resultSizeEstimate Gmail's estimate of the total
+   */
+  default void batchDone(int listedSoFar, Long resultSizeEstimate) {}
+
+  /**
    * A page is done.
    *
    * @param listedSoFar threads passed to {@link #accept} so far

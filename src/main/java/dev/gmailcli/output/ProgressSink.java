@@ -3,19 +3,24 @@ package dev.gmailcli.output;
 import dev.gmailcli.gmail.ThreadSink;
 import dev.gmailcli.gmail.ThreadSummary;
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.function.Consumer;
 
 /**
- * Draws a one-line progress indicator on a terminal's stderr while a listing spans several pages.
- * Warnings are printed on lines of their own, the line is cleared at the end or when the listing
- * fails, and everything else is passed on to the real sink.
+ * Draws a one-line progress indicator on a terminal's stderr while a listing spans several pages or
+ * batches of details, saying so when gmailcli waits for Gmail's rate limit. Warnings are printed on
+ * lines of their own, the line is cleared at the end or when the listing fails, and everything else
+ * is passed on to the real sink.
  */
 public final class ProgressSink implements ThreadSink {
   private static final String CLEAR = "\r\033[K";
+  // shorter waits come and go too fast to read
+  private static final Duration WORTH_SAYING = Duration.ofSeconds(1);
 
   private final ThreadSink delegate;
   private final PrintWriter err;
   private final Consumer<String> warnings;
+  private String status = "listing threads...";
   private String drawn;
 
   /**
@@ -35,13 +40,29 @@ public final class ProgressSink implements ThreadSink {
   }
 
   @Override
+  public void batchDone(int listedSoFar, Long resultSizeEstimate) {
+    delegate.batchDone(listedSoFar, resultSizeEstimate);
+    count(listedSoFar, resultSizeEstimate);
+    draw(status);
+  }
+
+  @Override
   public void pageDone(int listedSoFar, Long resultSizeEstimate, boolean morePages) {
     delegate.pageDone(listedSoFar, resultSizeEstimate, morePages);
     if (morePages) {
-      String of = resultSizeEstimate == null ? "" : " of about " + resultSizeEstimate;
-      drawn = "listing threads: " + listedSoFar + of + "...";
-      err.print(CLEAR + drawn);
-      err.flush();
+      count(listedSoFar, resultSizeEstimate);
+      draw(status);
+    }
+  }
+
+  /** The next Gmail call waits {@code wait}: say so when it is long enough to notice. */
+  public void waiting(Duration wait, boolean rateLimit) {
+    if (wait.compareTo(WORTH_SAYING) >= 0) {
+      draw(
+          status
+              + (rateLimit
+                  ? " waiting for Gmail's rate limit"
+                  : " retrying in " + Math.round(wait.toMillis() / 1000.0) + " s"));
     }
   }
 
@@ -56,9 +77,7 @@ public final class ProgressSink implements ThreadSink {
     clear();
     warnings.accept(message);
     if (line != null) {
-      drawn = line;
-      err.print(drawn);
-      err.flush();
+      draw(line);
     }
   }
 
@@ -75,5 +94,16 @@ public final class ProgressSink implements ThreadSink {
   public void end(String nextPageToken, Long resultSizeEstimate) {
     clear();
     delegate.end(nextPageToken, resultSizeEstimate);
+  }
+
+  private void count(int listedSoFar, Long resultSizeEstimate) {
+    String of = resultSizeEstimate == null ? "" : " of about " + resultSizeEstimate;
+    status = "listing threads: " + listedSoFar + of + "...";
+  }
+
+  private void draw(String line) {
+    drawn = line;
+    err.print(CLEAR + drawn);
+    err.flush();
   }
 }

@@ -8,7 +8,6 @@ import dev.gmailcli.gmail.LabelResolver;
 import dev.gmailcli.gmail.ThreadDetailsFetcher;
 import dev.gmailcli.gmail.ThreadLister;
 import dev.gmailcli.gmail.ThreadQuery;
-import dev.gmailcli.harness.RecordingSleeper;
 import dev.gmailcli.harness.ScriptedHttp;
 import dev.gmailcli.output.ThreadFormat;
 import dev.gmailcli.platform.Terminal;
@@ -45,19 +44,16 @@ class ListThreadsTaskTest {
             },
             new PrintWriter(err, true));
     ListThreadsTask.ListerFactory listers =
-        (authorization, warn) -> {
+        (authorization, warn, waits) -> {
           GmailService gmail =
               new GmailService(
                   http,
                   TaskFixtures.GMAIL_ROOT,
                   authorization.requestInitializer(),
-                  TaskFixtures.retrier(),
-                  new RecordingSleeper(),
+                  TaskFixtures.pacer(),
                   "gmailcli/test");
           return new ThreadLister(
-              gmail,
-              new LabelResolver(gmail),
-              new ThreadDetailsFetcher(gmail, TaskFixtures.retrier(), TaskFixtures.CLOCK, warn));
+              gmail, new LabelResolver(gmail), new ThreadDetailsFetcher(gmail, warn));
         };
     return new ListThreadsTask(
         mailbox,
@@ -66,7 +62,8 @@ class ListThreadsTaskTest {
         new PrintWriter(err, true),
         warnings::add,
         TaskFixtures.CLOCK,
-        terminal);
+        terminal,
+        () -> {});
   }
 
   static ThreadQuery query(int max) {

@@ -7,7 +7,6 @@ import dev.gmailcli.auth.InstalledAppFlow;
 import dev.gmailcli.auth.StoredToken;
 import dev.gmailcli.auth.TokenFile;
 import dev.gmailcli.gmail.GmailService;
-import dev.gmailcli.harness.RecordingSleeper;
 import dev.gmailcli.harness.ScriptedHttp;
 import dev.gmailcli.http.TimeoutsAndTracing;
 import dev.gmailcli.platform.BrowserOpener;
@@ -86,8 +85,7 @@ class LoginTaskTest {
                 http,
                 TaskFixtures.GMAIL_ROOT,
                 authorization.requestInitializer(),
-                TaskFixtures.retrier(),
-                new RecordingSleeper(),
+                TaskFixtures.pacer(),
                 "gmailcli/test"),
         errWriter,
         warnings::add);

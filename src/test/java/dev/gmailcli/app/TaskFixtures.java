@@ -4,13 +4,19 @@ import dev.gmailcli.auth.CredentialStore;
 import dev.gmailcli.auth.StoredToken;
 import dev.gmailcli.auth.TokenFile;
 import dev.gmailcli.auth.TokenRefresher;
+import dev.gmailcli.gmail.QuotaCost;
+import dev.gmailcli.gmail.QuotaPacer;
+import dev.gmailcli.gmail.WaitListener;
 import dev.gmailcli.harness.RecordingSleeper;
 import dev.gmailcli.harness.ScriptedHttp;
+import dev.gmailcli.http.QuotaBudget;
 import dev.gmailcli.http.Retrier;
 import dev.gmailcli.http.RetryPolicy;
+import dev.gmailcli.http.StallGuard;
 import dev.gmailcli.http.TimeoutsAndTracing;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -30,6 +36,17 @@ final class TaskFixtures {
   static Retrier retrier() {
     return new Retrier(
         RetryPolicy.standard(), new RecordingSleeper(), new Random(1), CLOCK, d -> {});
+  }
+
+  /** Paces Gmail calls with Gmail's quota, recording waits instead of sleeping. */
+  static QuotaPacer pacer() {
+    QuotaBudget budget = new QuotaBudget(QuotaCost.perUserPolicy(), CLOCK);
+    return new QuotaPacer(
+        budget,
+        new StallGuard(Duration.ofSeconds(60), new Random(1), budget::now),
+        new RecordingSleeper(),
+        WaitListener.NONE,
+        line -> {});
   }
 
   static CredentialStore store(Path tokenFile, ScriptedHttp http) {
