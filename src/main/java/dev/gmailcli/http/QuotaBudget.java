@@ -6,16 +6,25 @@ import java.time.Instant;
 
 /**
  * A client-side budget of quota units: a token bucket refilled at an adaptive rate. Every call
- * reserves its units before it is sent; a refusal by the server halves the rate and pauses the
- * budget for as long as the server asked, and each success raises the rate back step by step
- * (AIMD). The budget only computes waits — the caller sleeps them — so its own notion of time is
- * the later of the clock and the end of the last wait it handed out.
+ * reserves its units before it is sent. A refusal by the server lowers the rate by 30% and pauses
+ * the budget for as long as the server asked; each success raises the rate back step by step
+ * (additive increase, multiplicative decrease), up to a ceiling just below the rate that drew the
+ * refusal, which itself creeps back to the policy's rate. The budget only computes waits — the
+ * caller sleeps them — so its own time is the later of the clock and the end of the last wait it
+ * handed out.
  */
 public final class QuotaBudget {
-  /** Longest refill a single call may need: calls are sized to fit it. */
-  private static final Duration LONGEST_CALL_REFILL = Duration.ofSeconds(10);
+  /**
+   * The most refill time one request (a batch) may take: when the rate is low, batches get small,
+   * so that a refusal concerns few calls.
+   */
+  private static final Duration LONGEST_CALL_REFILL = Duration.ofSeconds(2);
 
+  private static final double DECREASE = 0.7;
   private static final double CEILING_MARGIN = 0.95;
+  // refused again before a burst's worth of calls went through: the limit is well below the rate
+  private static final double REPEATED_CEILING_MARGIN = 0.7;
+  private static final int CEILING_CREEP = 50;
 
   private final QuotaPolicy policy;
   private final Clock clock;
@@ -26,6 +35,7 @@ public final class QuotaBudget {
   private Instant updated;
   private Instant pausedUntil;
   private long unitsSpent;
+  private long spentSinceRefusal = Long.MAX_VALUE / 2;
   private long callsRefused;
   private Duration waited = Duration.ZERO;
 
@@ -71,19 +81,22 @@ public final class QuotaBudget {
   /** Calls worth {@code units} succeeded: the rate climbs back towards the policy's. */
   public synchronized void spent(int units) {
     unitsSpent += units;
+    spentSinceRefusal += units;
     double step = policy.unitsPerSecond() / policy.burst() * units;
-    ceiling = Math.min(policy.unitsPerSecond(), ceiling + step / 50);
+    ceiling = Math.min(policy.unitsPerSecond(), ceiling + step / CEILING_CREEP);
     rate = Math.min(ceiling, rate + step);
   }
 
   /**
-   * The server refused {@code calls} calls worth {@code units} for exceeding its quota: halve the
+   * The server refused {@code calls} calls worth {@code units} for exceeding its quota: lower the
    * rate, keep no more than what is needed to send them again, and pause for {@code wait}.
    */
   public synchronized void refused(int calls, int units, Duration wait) {
     callsRefused += calls;
-    ceiling = Math.max(policy.minUnitsPerSecond(), rate * CEILING_MARGIN);
-    rate = Math.max(policy.minUnitsPerSecond(), rate / 2);
+    double margin = spentSinceRefusal >= policy.burst() ? CEILING_MARGIN : REPEATED_CEILING_MARGIN;
+    spentSinceRefusal = 0;
+    ceiling = Math.max(policy.minUnitsPerSecond(), rate * margin);
+    rate = Math.max(policy.minUnitsPerSecond(), Math.min(ceiling, rate * DECREASE));
     refill(now());
     tokens = Math.min(tokens, units);
     pause(wait);

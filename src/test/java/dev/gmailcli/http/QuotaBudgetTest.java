@@ -42,15 +42,15 @@ class QuotaBudgetTest {
   }
 
   @Test
-  void refusal_halvesTheRate_andPausesForTheWaitAsked() {
+  void refusal_lowersTheRateBy30Percent_andPausesForTheWaitAsked() {
     budget.reserve(2_500);
     budget.refused(3, 30, Duration.ofSeconds(4));
 
-    assertThat(budget.rate()).isEqualTo(125);
+    assertThat(budget.rate()).isEqualTo(175);
     assertThat(budget.summary().callsRefused()).isEqualTo(3);
-    // nothing accrues during the pause, and afterwards only at the halved rate
-    assertThat(budget.reserve(30)).isEqualTo(Duration.ofMillis(4_240));
-    assertThat(budget.reserve(125)).isEqualTo(Duration.ofSeconds(1));
+    // nothing accrues during the pause, and afterwards only at the lower rate
+    assertThat(budget.reserve(35)).isEqualTo(Duration.ofMillis(4_200));
+    assertThat(budget.reserve(175)).isEqualTo(Duration.ofSeconds(1));
   }
 
   @Test
@@ -59,16 +59,16 @@ class QuotaBudgetTest {
     budget.refused(1, 10, Duration.ofSeconds(3));
 
     assertThat(budget.reserve(10)).isEqualTo(Duration.ofSeconds(3));
-    assertThat(budget.reserve(10)).isEqualTo(Duration.ofMillis(80));
+    assertThat(budget.reserve(10).toMillis()).isEqualTo(57);
   }
 
   @Test
   void successes_raiseTheRateBack_toJustBelowWhereGmailRefused() {
     budget.refused(1, 10, Duration.ZERO);
-    assertThat(budget.rate()).isEqualTo(125);
+    assertThat(budget.rate()).isEqualTo(175);
 
     budget.spent(500);
-    assertThat(budget.rate()).isEqualTo(175, within(0.01));
+    assertThat(budget.rate()).isEqualTo(225);
     budget.spent(1_000);
     // 95% of 250, crept up by 1/50 of each step since
     assertThat(budget.rate()).isEqualTo(240.5, within(0.01));
@@ -78,21 +78,35 @@ class QuotaBudgetTest {
   }
 
   @Test
+  void refusedAgainSoon_theCeilingDropsHard() {
+    budget.refused(1, 10, Duration.ZERO);
+    budget.spent(1_000);
+    assertThat(budget.rate()).isEqualTo(239.5, within(0.01));
+
+    // refused again before a burst's worth went through: the limit is well below 239.5
+    budget.refused(1, 10, Duration.ZERO);
+    assertThat(budget.rate()).isEqualTo(167.65, within(0.01));
+    budget.spent(500);
+    assertThat(budget.rate()).isEqualTo(168.65, within(0.01));
+  }
+
+  @Test
   void rate_neverDropsBelowTheMinimum() {
     for (int i = 0; i < 20; i++) {
       budget.refused(1, 10, Duration.ZERO);
     }
     assertThat(budget.rate()).isEqualTo(10);
-    assertThat(budget.maxCalls(10)).isEqualTo(10);
+    assertThat(budget.maxCalls(10)).isEqualTo(2);
   }
 
   @Test
-  void maxCalls_fitsWhatTheRateRefillsInTenSeconds() {
-    assertThat(budget.maxCalls(10)).isEqualTo(250);
+  void maxCalls_fitsWhatTheRateRefillsInTwoSeconds() {
+    assertThat(budget.maxCalls(10)).isEqualTo(50);
     budget.refused(1, 10, Duration.ZERO);
     budget.refused(1, 10, Duration.ZERO);
     budget.refused(1, 10, Duration.ZERO);
-    assertThat(budget.maxCalls(10)).isEqualTo(31);
+    assertThat(budget.rate()).isEqualTo(85.75, within(0.01));
+    assertThat(budget.maxCalls(10)).isEqualTo(17);
     assertThat(budget.maxCalls(5_000)).isEqualTo(1);
   }
 
