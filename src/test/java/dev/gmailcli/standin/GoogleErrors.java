@@ -34,6 +34,20 @@ public final class GoogleErrors {
         .toString();
   }
 
+  /**
+   * 429 as Gmail sends it when the per-user quota is used up: the time to come back is only in the
+   * message, e.g. "User-rate limit exceeded. Retry after 2026-11-25T12:00:05.123Z".
+   */
+  public static String userRateLimitExceeded(java.time.Instant retryAfter) {
+    return apiErrorObject(
+            429,
+            "User-rate limit exceeded.  Retry after " + retryAfter,
+            "rateLimitExceeded",
+            "RESOURCE_EXHAUSTED",
+            "usageLimits")
+        .toString();
+  }
+
   /** 500 backendError as Gmail sends it for transient failures. */
   public static String backendError() {
     return apiError(500, "Backend Error", "backendError", "INTERNAL");

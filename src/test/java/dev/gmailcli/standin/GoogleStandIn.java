@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -48,13 +49,17 @@ public final class GoogleStandIn implements AutoCloseable {
   private final StandInTokens tokens = new StandInTokens();
   private final StandInMailbox mailbox = new StandInMailbox();
   private final StandInFaults faults = new StandInFaults();
+  private final StandInQuota quota = new StandInQuota();
   private final StandInRouter router;
   private volatile String email = "tester@example.com";
 
   private GoogleStandIn() throws IOException {
     router =
         new StandInRouter(
-            new OAuthEndpoints(tokens), new GmailEndpoints(tokens, mailbox, () -> email), faults);
+            new OAuthEndpoints(tokens),
+            new GmailEndpoints(tokens, mailbox, () -> email),
+            faults,
+            quota);
     AtomicInteger threadNo = new AtomicInteger();
     executor =
         Executors.newFixedThreadPool(
@@ -207,6 +212,41 @@ public final class GoogleStandIn implements AutoCloseable {
   /** Inside a batch only: the next {@code times} threads.get parts for {@code threadId} fail. */
   public void failThreadInBatch(String threadId, int times, int status, String jsonBody) {
     faults.failThreadInBatch(threadId, times, status, jsonBody);
+  }
+
+  /**
+   * Enforces a per-user quota from now on: Gmail calls (batch parts included) cost units from
+   * Gmail's quota table (threads.list and threads.get 10, labels.list and getProfile 1), and a call
+   * that would take the units accepted within any sliding {@code window} above {@code units} is
+   * refused with 429 rateLimitExceeded, "User-rate limit exceeded. Retry after &lt;time&gt;".
+   * Gmail's own limit is 15,000 units a minute; e.g. {@code quota(2_500, Duration.ofSeconds(10))}
+   * is its average rate with a 10 s window.
+   */
+  public GoogleStandIn quota(int units, Duration window) {
+    quota.limit(units, window);
+    return this;
+  }
+
+  /** The clock the quota's window slides with (default: the system's), e.g. a simulated one. */
+  public GoogleStandIn quotaClock(Clock clock) {
+    quota.clock(clock);
+    return this;
+  }
+
+  /** What a call of {@code kind} (as in {@link #count(String)}) costs, instead of Gmail's table. */
+  public GoogleStandIn quotaCost(String kind, int units) {
+    quota.cost(kind, units);
+    return this;
+  }
+
+  /** Calls (batch parts included) refused so far because the quota was used up. */
+  public long quotaRefused() {
+    return quota.refused();
+  }
+
+  /** Units of the calls the quota let through so far. */
+  public long quotaUnits() {
+    return quota.unitsAccepted();
   }
 
   /** Every request so far in completion order (batch parts before their batch). */

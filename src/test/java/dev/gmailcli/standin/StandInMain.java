@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,14 +28,15 @@ import java.util.concurrent.Executors;
  * <pre>
  * java -cp target/test-classes:target/classes:$(cat cp.txt) dev.gmailcli.standin.StandInMain \
  *     [--threads N | N] [--url-file FILE] [--control-file FILE] [--credentials-dir DIR]...
- *     [--email ADDRESS]
+ *     [--email ADDRESS] [--quota UNITS/SECONDS]
  * </pre>
  *
  * <p>It generates N threads (default 100), writes credentials.json (pointing at the stand-in) into
  * each {@code --credentials-dir}, prints {@code base_url=...} and {@code control_url=...} on
  * stdout, writes the base URL to {@code --url-file} and the control URL to {@code --control-file}
  * (each written atomically, after the server is listening, so a script may wait for the file to
- * appear), and runs until killed or told {@code quit}.
+ * appear), and runs until killed or told {@code quit}. With {@code --quota 2500/10} it enforces a
+ * per-user quota of 2,500 units per sliding 10 s (see {@link GoogleStandIn#quota}).
  *
  * <p>The stand-in's own server cannot be given extra routes from outside, so the control routes
  * live on a second listener on 127.0.0.1 (the control URL), and never disturb the stand-in's
@@ -42,7 +44,8 @@ import java.util.concurrent.Executors;
  *
  * <ul>
  *   <li>{@code GET /__counts} — request counts per kind as one JSON object (every kind of {@link
- *       GoogleStandIn#count(String)}, plus {@code total});
+ *       GoogleStandIn#count(String)}, plus {@code total}, {@code refused} — calls refused by the
+ *       quota — and {@code units} — quota units of the calls it let through);
  *   <li>{@code GET /__requests} — every recorded request, one per line;
  *   <li>{@code POST /__clear} — forget recorded requests (counts start again at 0);
  *   <li>{@code POST /__expire} — make every access token issued so far expired;
@@ -80,6 +83,7 @@ public final class StandInMain {
   public static void main(String[] args) throws Exception {
     int threads = 100;
     String email = null;
+    String quota = null;
     Path urlFile = null;
     Path controlFile = null;
     List<Path> credentialDirs = new ArrayList<>();
@@ -91,10 +95,12 @@ public final class StandInMain {
         case "--control-file" -> controlFile = Path.of(value(args, ++i, a));
         case "--credentials-dir" -> credentialDirs.add(Path.of(value(args, ++i, a)));
         case "--email" -> email = value(args, ++i, a);
+        case "--quota" -> quota = value(args, ++i, a);
         case "-h", "--help" -> {
           System.out.println(
               "usage: StandInMain [--threads N | N] [--url-file FILE]"
-                  + " [--control-file FILE] [--credentials-dir DIR]... [--email ADDRESS]");
+                  + " [--control-file FILE] [--credentials-dir DIR]... [--email ADDRESS]"
+                  + " [--quota UNITS/SECONDS]");
           return;
         }
         default -> {
@@ -111,6 +117,14 @@ public final class StandInMain {
     GoogleStandIn google = GoogleStandIn.start();
     if (email != null) {
       google.email(email);
+    }
+    if (quota != null) {
+      String[] parts = quota.split("/", 2);
+      if (parts.length != 2 || !parts[0].matches("\\d+") || !parts[1].matches("\\d+")) {
+        System.err.println("StandInMain: --quota needs UNITS/SECONDS, e.g. 2500/10");
+        System.exit(2);
+      }
+      google.quota(Integer.parseInt(parts[0]), Duration.ofSeconds(Long.parseLong(parts[1])));
     }
     google.mailbox().generate(threads);
     StandInMain main = new StandInMain(google);
@@ -132,6 +146,7 @@ public final class StandInMain {
     out.println("token_uri=" + google.tokenUri());
     out.println("control_url=" + controlUrl);
     out.println("threads=" + threads);
+    out.println("quota=" + (quota == null ? "none" : quota));
     out.flush();
 
     Thread stdin = new Thread(main::readCommands, "stand-in-stdin");
@@ -228,7 +243,7 @@ public final class StandInMain {
     }
   }
 
-  /** {"auth":0,"token.code":0,...,"total":N} in {@link #KINDS} order. */
+  /** {"auth":0,"token.code":0,...,"total":N,"refused":R,"units":U} in {@link #KINDS} order. */
   String countsJson() {
     Map<String, Long> counts = new LinkedHashMap<>();
     KINDS.forEach(k -> counts.put(k, 0L));
@@ -239,7 +254,9 @@ public final class StandInMain {
     }
     StringBuilder sb = new StringBuilder("{");
     counts.forEach((k, v) -> sb.append('"').append(k).append("\":").append(v).append(','));
-    return sb.append("\"total\":").append(total).append('}').toString();
+    sb.append("\"total\":").append(total);
+    sb.append(",\"refused\":").append(google.quotaRefused());
+    return sb.append(",\"units\":").append(google.quotaUnits()).append('}').toString();
   }
 
   private void readCommands() {

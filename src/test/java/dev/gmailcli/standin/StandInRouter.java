@@ -15,8 +15,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Routes a request (top-level or batch part) to its endpoint, applies injected faults and records
- * it. Batch parts go through {@link #handle} exactly like top-level requests.
+ * Routes a request (top-level or batch part) to its endpoint, applies injected faults and the
+ * quota, and records it. Batch parts go through {@link #handle} exactly like top-level requests.
  */
 final class StandInRouter {
 
@@ -31,12 +31,15 @@ final class StandInRouter {
   private final OAuthEndpoints oauth;
   private final GmailEndpoints gmail;
   private final StandInFaults faults;
+  private final StandInQuota quota;
   private final List<RecordedRequest> recorded = new ArrayList<>();
 
-  StandInRouter(OAuthEndpoints oauth, GmailEndpoints gmail, StandInFaults faults) {
+  StandInRouter(
+      OAuthEndpoints oauth, GmailEndpoints gmail, StandInFaults faults, StandInQuota quota) {
     this.oauth = oauth;
     this.gmail = gmail;
     this.faults = faults;
+    this.quota = quota;
   }
 
   Resp handle(Req req) {
@@ -44,6 +47,9 @@ final class StandInRouter {
     Resp resp = faults.takeForPath(req.path());
     if (resp == null && req.inBatch() && route.kind().equals("threads.get")) {
       resp = faults.takeForThread(route.threadId());
+    }
+    if (resp == null) {
+      resp = quota.charge(route.kind());
     }
     if (resp == null) {
       resp = dispatch(route, req);
