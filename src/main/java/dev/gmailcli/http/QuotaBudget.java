@@ -15,10 +15,10 @@ import java.time.Instant;
  */
 public final class QuotaBudget {
   /**
-   * The most refill time one request (a batch) may take: when the rate is low, batches get small,
-   * so that a refusal concerns few calls.
+   * Once the budget is spent, a request (a batch) carries at most this much refill: a call sent as
+   * one lump can push a sliding quota window over by its own size, so paced batches stay small.
    */
-  private static final Duration LONGEST_CALL_REFILL = Duration.ofSeconds(2);
+  private static final Duration PACED_CALL_REFILL = Duration.ofSeconds(1);
 
   private static final double DECREASE = 0.7;
   private static final double CEILING_MARGIN = 0.95;
@@ -72,10 +72,16 @@ public final class QuotaBudget {
     return wait;
   }
 
-  /** The most calls of {@code cost} units each that one request (a batch) should carry. */
+  /**
+   * The most calls of {@code cost} units each that one request (a batch) should carry: what the
+   * budget holds now, or else what it refills in a second.
+   */
   public synchronized int maxCalls(int cost) {
-    double units = Math.min(policy.burst(), rate * LONGEST_CALL_REFILL.toSeconds());
-    return Math.max(1, (int) (units / cost));
+    Instant now = now();
+    refill(now);
+    double held = pausedUntil.isAfter(now) ? 0 : tokens;
+    double paced = rate * PACED_CALL_REFILL.toMillis() / 1000.0;
+    return Math.max(1, (int) (Math.min(policy.burst(), Math.max(held, paced)) / cost));
   }
 
   /** Calls worth {@code units} succeeded: the rate climbs back towards the policy's. */

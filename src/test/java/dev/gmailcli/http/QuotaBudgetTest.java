@@ -96,17 +96,18 @@ class QuotaBudgetTest {
       budget.refused(1, 10, Duration.ZERO);
     }
     assertThat(budget.rate()).isEqualTo(10);
-    assertThat(budget.maxCalls(10)).isEqualTo(2);
   }
 
   @Test
-  void maxCalls_fitsWhatTheRateRefillsInTwoSeconds() {
-    assertThat(budget.maxCalls(10)).isEqualTo(50);
-    budget.refused(1, 10, Duration.ZERO);
+  void maxCalls_isWhatTheBudgetHolds_orElseWhatItRefillsInASecond() {
+    assertThat(budget.maxCalls(10)).isEqualTo(250);
+    budget.reserve(2_400);
+    assertThat(budget.maxCalls(10)).isEqualTo(25);
+    budget.refused(1, 10, Duration.ofSeconds(1));
     budget.refused(1, 10, Duration.ZERO);
     budget.refused(1, 10, Duration.ZERO);
     assertThat(budget.rate()).isEqualTo(85.75, within(0.01));
-    assertThat(budget.maxCalls(10)).isEqualTo(17);
+    assertThat(budget.maxCalls(10)).isEqualTo(8);
     assertThat(budget.maxCalls(5_000)).isEqualTo(1);
   }
 
