@@ -15,7 +15,6 @@ import dev.gmailcli.http.Retrier;
 import dev.gmailcli.http.RetryPolicy;
 import dev.gmailcli.http.TimeoutsAndTracing;
 import dev.gmailcli.platform.Env;
-import java.nio.file.Path;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
 
@@ -26,21 +25,19 @@ import java.util.function.Consumer;
  */
 public final class Services {
   private final Env env;
+  private final GlobalOptions options;
   private final Locations locations;
   private final TimeoutsAndTracing http;
   private final Retrier retrier;
   private final Consumer<String> diagnostics;
+  private CredentialStore credentialStore;
 
-  /**
-   * @param credentialsOption --credentials, or null
-   * @param tokenOption --token, or null
-   * @param verbose whether diagnostics go to stderr
-   */
-  public Services(Env env, Path credentialsOption, Path tokenOption, boolean verbose) {
+  public Services(Env env, GlobalOptions options) {
     this.env = env;
+    this.options = options;
     this.locations =
-        Locations.resolve(env.variables(), env.userHome(), credentialsOption, tokenOption);
-    this.diagnostics = verbose ? line -> env.err().println("debug: " + line) : line -> {};
+        Locations.resolve(env.variables(), env.userHome(), options.credentials(), options.token());
+    this.diagnostics = options.verbose() ? line -> env.err().println("debug: " + line) : line -> {};
     this.http = new TimeoutsAndTracing(diagnostics);
     this.retrier =
         new Retrier(
@@ -55,9 +52,10 @@ public final class Services {
     return new LoginTask(
         locations.credentials(),
         new InstalledAppFlow(
-            env.transport(), http, env.clock(), env.browser(), env.err(), diagnostics),
+            env.transport(), http, env.clock(), env.browser(), env.in(), env.err(), diagnostics),
         credentialStore(),
         this::gmail,
+        env.terminal().stdinInteractive() && !options.noInput(),
         env.err(),
         warnings());
   }
@@ -74,31 +72,43 @@ public final class Services {
   }
 
   public StatusTask statusTask() {
-    return new StatusTask(credentialStore(), env.clock());
+    return new StatusTask(credentialStore(), env.clock(), this::gmail);
   }
 
   public LogoutTask logoutTask() {
     return new LogoutTask(
-        tokenFile(), new TokenRevoker(env.transport(), http, env.endpoints().revokeUri(), retrier));
+        credentialStore(),
+        new TokenRevoker(env.transport(), http, env.endpoints().revokeUri(), retrier));
   }
 
+  // A login is offered only to a person who can answer it: stdin and stderr are terminals.
   private MailboxAccess mailboxAccess() {
+    boolean personPresent =
+        env.terminal().stdinInteractive() && env.terminal().stderrTerminal() && !options.noInput();
     return new MailboxAccess(
         credentialStore(),
-        env.terminal().stdinInteractive(),
-        () -> loginTask().run(LoginTask.DEFAULT_SCOPES, 0, LoginTask.DEFAULT_TIMEOUT),
+        personPresent,
+        () -> loginTask().run(LoginTask.DEFAULT_SCOPES, 0, LoginTask.DEFAULT_TIMEOUT, false),
         env.err());
   }
 
-  private TokenFile tokenFile() {
-    // only the default directory is gmailcli's alone; one named by GMAILCLI_HOME may be shared
-    return new TokenFile(locations.token(), locations.defaultHome() ? locations.home() : null);
-  }
-
+  // One per run, so that its warnings (a loose file mode, a token it cannot save) come once.
   private CredentialStore credentialStore() {
-    TokenRefresher refresher =
-        new TokenRefresher(env.transport(), http, env.endpoints().tokenUri(), env.clock(), retrier);
-    return new CredentialStore(tokenFile(), refresher, http, env.clock());
+    if (credentialStore == null) {
+      // only the default directory is gmailcli's alone; one named by GMAILCLI_HOME may be shared
+      TokenFile file =
+          new TokenFile(
+              locations.token(),
+              locations.defaultHome() ? locations.home() : null,
+              options.tokenReadOnly(),
+              env.sleeper(),
+              diagnostics);
+      TokenRefresher refresher =
+          new TokenRefresher(
+              env.transport(), http, env.endpoints().tokenUri(), env.clock(), retrier);
+      credentialStore = new CredentialStore(file, refresher, http, env.clock(), warnings());
+    }
+    return credentialStore;
   }
 
   private GmailService gmail(GmailAuthorization authorization) {

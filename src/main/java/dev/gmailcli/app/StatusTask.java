@@ -1,25 +1,38 @@
 package dev.gmailcli.app;
 
+import dev.gmailcli.Scopes;
 import dev.gmailcli.auth.CredentialStore;
+import dev.gmailcli.auth.GmailAuthorization;
 import dev.gmailcli.auth.StoredToken;
+import dev.gmailcli.gmail.GmailService;
 import dev.gmailcli.output.StatusReport;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Function;
 
-/** {@code gmailcli status}: what the saved login holds, read from token.json alone. */
+/**
+ * {@code gmailcli status}: what the saved login holds, read from token.json alone; with {@code
+ * --check}, proof that a Gmail call works right now.
+ */
 public final class StatusTask {
   private final CredentialStore store;
   private final Clock clock;
+  private final Function<GmailAuthorization, GmailService> gmail;
 
-  public StatusTask(CredentialStore store, Clock clock) {
+  /**
+   * @param gmail opens Gmail with a login, for the check
+   */
+  public StatusTask(
+      CredentialStore store, Clock clock, Function<GmailAuthorization, GmailService> gmail) {
     this.store = store;
     this.clock = clock;
+    this.gmail = gmail;
   }
 
   /** Reads the saved login; exit 3 when there is none. Makes no network call. */
   public StatusReport report() {
-    StoredToken token = store.find().orElseThrow(() -> CredentialStore.notLoggedIn(store.file()));
+    StoredToken token = saved();
     Instant now = clock.instant();
     boolean valid =
         token.token() != null
@@ -34,6 +47,22 @@ public final class StatusTask {
         token.expiry(),
         valid,
         token.refreshToken() != null && !token.refreshToken().isEmpty(),
+        token.loginTime(),
         now);
+  }
+
+  /**
+   * Proves the login works now: refreshes and saves the access token if due, then makes the
+   * cheapest Gmail call (users.getProfile, 1 quota unit). Never offers a login.
+   *
+   * @throws dev.gmailcli.GmailCliException exit 3 when a person must log in, 4 for a broken file, 5
+   *     when Google cannot be reached
+   */
+  public void check() {
+    gmail.apply(store.open(saved(), Scopes.READ_ANY)).emailAddress();
+  }
+
+  private StoredToken saved() {
+    return store.find().orElseThrow(() -> CredentialStore.notLoggedIn(store.file()));
   }
 }

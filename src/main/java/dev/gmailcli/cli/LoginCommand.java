@@ -40,8 +40,15 @@ final class LoginCommand implements Callable<Integer> {
       names = "--timeout",
       paramLabel = "DURATION",
       converter = Converters.Timeout.class,
-      description = "How long to wait for the browser, e.g. 90s, 5m (default: 5m).")
+      description = "How long to wait for the answer, e.g. 90s, 5m (default: 5m).")
   Duration timeout = LoginTask.DEFAULT_TIMEOUT;
+
+  @Option(
+      names = "--no-browser",
+      description =
+          "Do not open a browser: print the URL to open on any machine, then paste back the"
+              + " address the browser ends on (or forward --port over SSH).")
+  boolean noBrowser;
 
   @Override
   public Integer call() {
@@ -49,7 +56,7 @@ final class LoginCommand implements Callable<Integer> {
         scopes == null || scopes.isEmpty()
             ? LoginTask.DEFAULT_SCOPES
             : scopes.stream().map(Scopes::expand).distinct().toList();
-    root.services().loginTask().run(wanted, port, timeout);
+    root.services().loginTask().run(wanted, port, timeout, noBrowser);
     return 0;
   }
 }

@@ -14,7 +14,7 @@ import picocli.CommandLine.ParentCommand;
     mixinStandardHelpOptions = true,
     description = {
       "Show the saved login: account, token file, scopes, access-token expiry, refresh token.",
-      "Reads token.json only; makes no network call and prints no secret."
+      "Reads token.json only: no network call (but with --check), no secret shown."
     })
 final class StatusCommand implements Callable<Integer> {
   /** Output formats of status. */
@@ -33,12 +33,23 @@ final class StatusCommand implements Callable<Integer> {
       description = "table or json (default: ${DEFAULT-VALUE}).")
   Format format = Format.table;
 
+  @Option(
+      names = "--check",
+      description =
+          "Prove that Gmail can be read now: refresh (and save) the access token if due, then"
+              + " make the cheapest Gmail call. Prints nothing and exits 0 when it works.")
+  boolean check;
+
   StatusCommand(Env env) {
     this.env = env;
   }
 
   @Override
   public Integer call() {
+    if (check) {
+      root.services().statusTask().check();
+      return 0;
+    }
     StatusReport report = root.services().statusTask().report();
     if (format == Format.json) {
       StatusRenderer.json(report, env.out());

@@ -24,7 +24,7 @@ public final class StatusRenderer {
         out,
         "refresh token",
         report.refreshTokenPresent()
-            ? "present"
+            ? "present" + obtained(report)
             : "absent (log in again when the access token expires)");
     out.flush();
   }
@@ -45,6 +45,7 @@ public final class StatusRenderer {
       json.name("accessTokenExpiry").value(ThreadJson.rfc3339(report.expiry()));
       json.name("accessTokenValid").value(report.accessTokenValid());
       json.name("refreshTokenPresent").value(report.refreshTokenPresent());
+      json.name("loginTime").value(ThreadJson.rfc3339(report.loginTime()));
       json.endObject();
       json.flush();
     } catch (IOException e) {
@@ -67,6 +68,20 @@ public final class StatusRenderer {
           + " left)";
     }
     return "expired at " + when + " (refreshed on next use)";
+  }
+
+  // Refresh tokens of apps in "Testing" status die at 7 days: say so before it happens.
+  private static String obtained(StatusReport report) {
+    if (report.loginTime() == null) {
+      return "";
+    }
+    long days = Duration.between(report.loginTime(), report.now()).toDays();
+    String age = days == 0 ? "today" : days == 1 ? "1 day ago" : days + " days ago";
+    String testing =
+        days >= 6
+            ? "; if the app's consent screen is in \"Testing\" status, it expires at 7 days"
+            : "";
+    return ", obtained " + ThreadJson.rfc3339(report.loginTime()) + " (" + age + testing + ")";
   }
 
   private static String describe(Duration left) {

@@ -15,6 +15,7 @@ import java.util.List;
  * @param expiry when the access token expires, or null
  * @param accessTokenValid an access token is present and not yet expired
  * @param refreshTokenPresent a refresh token is present
+ * @param loginTime when the refresh token was obtained, or null when not recorded
  * @param now the time the report was made
  */
 public record StatusReport(
@@ -25,4 +26,5 @@ public record StatusReport(
     Instant expiry,
     boolean accessTokenValid,
     boolean refreshTokenPresent,
+    Instant loginTime,
     Instant now) {}

@@ -11,6 +11,7 @@ import dev.gmailcli.harness.RecordingSleeper;
 import dev.gmailcli.harness.ScriptedHttp;
 import dev.gmailcli.http.TimeoutsAndTracing;
 import dev.gmailcli.platform.BrowserOpener;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
@@ -75,6 +76,7 @@ class LoginTaskTest {
             new TimeoutsAndTracing(line -> {}),
             TaskFixtures.CLOCK,
             CONSENTING,
+            InputStream.nullInputStream(),
             errWriter,
             line -> {});
     return new LoginTask(
@@ -89,6 +91,7 @@ class LoginTaskTest {
                 TaskFixtures.retrier(),
                 new RecordingSleeper(),
                 "gmailcli/test"),
+        false,
         errWriter,
         warnings::add);
   }
@@ -108,7 +111,8 @@ class LoginTaskTest {
     googleGrants();
     http.on("GET", PROFILE, 200, "{\"emailAddress\": \"alice@example.com\"}");
 
-    StoredToken token = task("installed").run(LoginTask.DEFAULT_SCOPES, 0, Duration.ofSeconds(20));
+    StoredToken token =
+        task("installed").run(LoginTask.DEFAULT_SCOPES, 0, Duration.ofSeconds(20), false);
 
     StoredToken saved = new TokenFile(dir.resolve("token.json")).read().orElseThrow();
     assertThat(saved).isEqualTo(token);
@@ -126,7 +130,7 @@ class LoginTaskTest {
     googleGrants();
     http.on("GET", PROFILE, 200, "{\"emailAddress\": \"alice@example.com\"}");
 
-    task("web").run(LoginTask.DEFAULT_SCOPES, 0, Duration.ofSeconds(20));
+    task("web").run(LoginTask.DEFAULT_SCOPES, 0, Duration.ofSeconds(20), false);
 
     assertThat(warnings).singleElement().asString().contains("Web application client");
     assertThat(dir.resolve("token.json")).exists();
@@ -137,7 +141,7 @@ class LoginTaskTest {
     googleGrants();
     http.on("GET", PROFILE, 403, "{\"error\": {\"code\": 403, \"message\": \"Forbidden\"}}");
 
-    task("installed").run(LoginTask.DEFAULT_SCOPES, 0, Duration.ofSeconds(20));
+    task("installed").run(LoginTask.DEFAULT_SCOPES, 0, Duration.ofSeconds(20), false);
 
     assertThat(warnings)
         .singleElement()

@@ -19,7 +19,12 @@ class StatusTaskTest {
   final ScriptedHttp http = new ScriptedHttp();
 
   StatusTask task() {
-    return new StatusTask(TaskFixtures.store(dir.resolve("token.json"), http), TaskFixtures.CLOCK);
+    return new StatusTask(
+        TaskFixtures.store(dir.resolve("token.json"), http),
+        TaskFixtures.CLOCK,
+        authorization -> {
+          throw new AssertionError("no Gmail call expected");
+        });
   }
 
   @Test

@@ -38,7 +38,10 @@ final class TaskFixtures {
         new TokenFile(tokenFile),
         new TokenRefresher(http, settings, TOKEN_URI, CLOCK, retrier()),
         settings,
-        CLOCK);
+        CLOCK,
+        warning -> {
+          throw new AssertionError("unexpected warning: " + warning);
+        });
   }
 
   /** A login whose access token is valid for another hour. */

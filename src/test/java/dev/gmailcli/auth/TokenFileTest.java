@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
+import com.google.api.client.util.Sleeper;
 import dev.gmailcli.ExitCode;
 import dev.gmailcli.GmailCliException;
 import java.nio.charset.StandardCharsets;
@@ -213,7 +214,8 @@ class TokenFileTest {
     Path home = Files.createDirectories(tmp.resolve("gmailcli-home"));
     Files.setPosixFilePermissions(home, PosixFilePermissions.fromString("rwxr-xr-x"));
 
-    new TokenFile(home.resolve("token.json"), home).write(TOKEN);
+    new TokenFile(home.resolve("token.json"), home, false, Sleeper.DEFAULT, line -> {})
+        .write(TOKEN);
 
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(home)))
         .isEqualTo("rwx------");

@@ -149,12 +149,24 @@ class LauncherIT {
         config.resolve("token.json"), TokenFixtures.expired(google, Instant.now(), refresh));
     google.mailbox().generate(2);
 
+    Files.setPosixFilePermissions(
+        config.resolve("token.json"), PosixFilePermissions.fromString("rw-r--r--"));
+
     Result result = run(launcher, elsewhere, "threads", "--format", "json");
 
     assertThat(result.exitCode()).as(result.err()).isZero();
-    assertThat(result.err()).isEmpty();
+    // Python writes token.json with the umask's mode; gmailcli says so once, then saves it 0600
+    assertThat(result.err().lines())
+        .singleElement()
+        .asString()
+        .startsWith("warning: " + config.resolve("token.json") + " can be read or written by")
+        .contains("(mode 0644)", "chmod 600");
     assertThat(result.out()).contains("\"threads\": [");
     assertThat(google.count("token.refresh")).isEqualTo(1);
     assertThat(Files.readString(config.resolve("token.json"))).contains(refresh);
+    assertThat(Files.getPosixFilePermissions(config.resolve("token.json")))
+        .isEqualTo(PosixFilePermissions.fromString("rw-------"));
+    Result again = run(launcher, elsewhere, "threads", "--format", "json");
+    assertThat(again.err()).isEmpty();
   }
 }

@@ -55,6 +55,7 @@ class LoginE2ETest {
             "scopes",
             "universe_domain",
             "account",
+            "gmailcli_login_time",
             "expiry");
     assertThat(token.get("account").getAsString()).isEqualTo("alice@example.com");
     assertThat(token.get("expiry").getAsString())

@@ -12,6 +12,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
@@ -119,10 +120,11 @@ public final class CliHarness {
     return this;
   }
 
-  /** Writes token.json where gmailcli looks by default. */
+  /** Writes token.json where gmailcli looks by default, private (0600) as a login saves it. */
   public CliHarness token(String json) throws IOException {
     Files.createDirectories(configDir());
     Files.writeString(tokenPath(), json);
+    Files.setPosixFilePermissions(tokenPath(), PosixFilePermissions.fromString("rw-------"));
     return this;
   }
 
