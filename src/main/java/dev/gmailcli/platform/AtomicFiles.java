@@ -67,13 +67,18 @@ public final class AtomicFiles {
   }
 
   /**
-   * Creates {@code dir} with mode 0700 if it is missing; with {@code tighten}, also sets an
-   * existing directory to 0700 (for a directory that belongs to gmailcli alone).
+   * Creates {@code dir} with mode 0700 if it is missing; with {@code tighten}, also takes group's
+   * and others' access away from an existing one (for a directory that belongs to gmailcli alone).
    */
   public static void prepareDirectory(Path dir, boolean tighten) throws IOException {
     if (Files.isDirectory(dir)) {
-      if (POSIX && tighten && !Files.getPosixFilePermissions(dir).equals(DIR_MODE)) {
-        Files.setPosixFilePermissions(dir, DIR_MODE);
+      if (POSIX && tighten) {
+        // only ever take access away from group and others: a directory its owner made
+        // read-only stays read-only
+        Set<PosixFilePermission> mode = Files.getPosixFilePermissions(dir);
+        if (mode.retainAll(DIR_MODE)) {
+          Files.setPosixFilePermissions(dir, mode);
+        }
       }
       return;
     }

@@ -6,8 +6,8 @@ import dev.gmailcli.cli.Cli;
 import dev.gmailcli.platform.BrowserOpener;
 import dev.gmailcli.platform.Env;
 import dev.gmailcli.platform.Terminal;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -16,6 +16,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Runs gmailcli through its real entry point ({@link Cli#run}) in a temporary HOME, with the
@@ -34,6 +35,8 @@ public final class CliHarness {
   private Terminal terminal = Terminal.none();
   private final RecordingSleeper sleeper = new RecordingSleeper();
   private java.io.Writer outSink;
+  private InputStream stdin = InputStream.nullInputStream();
+  private Consumer<String> errLines = line -> {};
 
   /**
    * @param home a temporary directory used as $HOME
@@ -92,6 +95,18 @@ public final class CliHarness {
     return this;
   }
 
+  /** What gmailcli reads on stdin (default: nothing, at once end of file). */
+  public CliHarness stdin(InputStream in) {
+    this.stdin = in;
+    return this;
+  }
+
+  /** Also hands each line gmailcli writes to stderr to {@code observer}, as it is written. */
+  public CliHarness watchErr(Consumer<String> observer) {
+    this.errLines = observer;
+    return this;
+  }
+
   public RecordingSleeper sleeper() {
     return sleeper;
   }
@@ -131,12 +146,12 @@ public final class CliHarness {
   /** Runs {@code gmailcli args…}. */
   public CliRun run(String... args) {
     StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
+    LineTee err = new LineTee(errLines);
     Env environment =
         new Env(
             new PrintWriter(outSink != null ? outSink : out, true),
             new PrintWriter(err, true),
-            new ByteArrayInputStream(new byte[0]),
+            stdin,
             Map.copyOf(env),
             clock,
             transport,

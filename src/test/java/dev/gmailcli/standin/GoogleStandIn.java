@@ -153,6 +153,12 @@ public final class GoogleStandIn implements AutoCloseable {
     return this;
   }
 
+  /** Every answer of the token endpoint ({@code /token}) comes this much later. */
+  public GoogleStandIn delayTokenResponses(Duration delay) {
+    tokens.tokenDelay = delay;
+    return this;
+  }
+
   /** Moves the stand-in's clock forward (access tokens expire as time passes). */
   public GoogleStandIn advanceClock(Duration by) {
     tokens.advanceClock(by);

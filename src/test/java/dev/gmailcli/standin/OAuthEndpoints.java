@@ -7,6 +7,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -103,6 +104,7 @@ final class OAuthEndpoints {
 
   /** Token endpoint: authorization_code (with PKCE) and refresh_token grants. */
   Resp token(Req r) {
+    pause(tokens.tokenDelay);
     String[] client = clientCredentials(r);
     if (client[0] == null) {
       return oauthError(400, "invalid_request", "Could not determine client ID from request.");
@@ -261,5 +263,17 @@ final class OAuthEndpoints {
 
   private static Resp oauthError(int status, String error, String description) {
     return Resp.json(status, GoogleErrors.oauthError(error, description));
+  }
+
+  // Slows the token endpoint down, so that runs overlapping on one refresh really overlap.
+  private static void pause(Duration delay) {
+    if (delay.isZero()) {
+      return;
+    }
+    try {
+      Thread.sleep(delay.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }

@@ -43,6 +43,7 @@ final class StandInTokens {
 
   volatile boolean rotateRefreshTokens;
   volatile Duration accessTokenLifetime = Duration.ofSeconds(3599);
+  volatile Duration tokenDelay = Duration.ZERO;
   private volatile Duration clockSkew = Duration.ZERO;
 
   Instant now() {
