@@ -7,7 +7,9 @@ import com.google.gson.JsonParser;
 import dev.gmailcli.harness.CliHarness;
 import dev.gmailcli.harness.CliRun;
 import dev.gmailcli.harness.Golden;
+import dev.gmailcli.harness.TestClock;
 import dev.gmailcli.harness.TokenFixtures;
+import dev.gmailcli.harness.WithGoogleStandIn;
 import dev.gmailcli.platform.Terminal;
 import dev.gmailcli.standin.GoogleStandIn;
 import dev.gmailcli.standin.StandInMailbox.Msg;
@@ -15,16 +17,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue 3's output formats through the real entry point, each pinned by a golden file: tsv (the
@@ -34,21 +31,24 @@ import org.junit.jupiter.api.io.TempDir;
  * HTML entities at 2, 3, 7, 8, 12; t00007 is Spam) and one hand-made thread whose subject holds a
  * newline and a backslash and whose sender is a bare address.
  */
+@WithGoogleStandIn
 class ThreadsFormatsE2ETest {
   static final String LONG_SUBJECT = "長い件名: とても長い日本語の件名がここに続きますので表では切られます";
   static final String LONG_SNIPPET =
       "This snippet is far too long for a 100-column table &amp; must be"
           + " cut with an ellipsis rather than wrap onto the next line of the terminal, ever";
-  static final Clock NOON = Clock.fixed(Instant.parse("2024-03-15T12:00:00Z"), ZoneOffset.UTC);
 
-  @TempDir Path home;
-  GoogleStandIn google;
-  CliHarness cli;
+  final GoogleStandIn google;
+  final CliHarness cli;
   String accessToken;
+
+  ThreadsFormatsE2ETest(GoogleStandIn google, CliHarness cli) {
+    this.google = google;
+    this.cli = cli;
+  }
 
   @BeforeEach
   void setUp() throws Exception {
-    google = GoogleStandIn.start();
     google.mailbox().generate(12);
     google
         .mailbox()
@@ -81,20 +81,13 @@ class ThreadsFormatsE2ETest {
                     List.of("INBOX"),
                     LONG_SNIPPET)));
     accessToken = google.seedAccessToken(TokenFixtures.READONLY);
-    cli = new CliHarness(home).google(google.baseUrl());
     cli.token(
         TokenFixtures.python(
             accessToken,
             google.seedRefreshToken(TokenFixtures.READONLY),
-            Instant.now().plusSeconds(3599),
+            TestClock.NOW.plusSeconds(3599),
             List.of(TokenFixtures.READONLY),
             "https://oauth2.googleapis.com/token"));
-  }
-
-  @AfterEach
-  void tearDown() {
-    assertThat(google.unmatched()).isEmpty();
-    google.close();
   }
 
   @Test
@@ -182,7 +175,8 @@ class ThreadsFormatsE2ETest {
 
   @Test
   void table_onA100ColumnTerminal_isAlignedNamesOnly_andNeverWiderThan100() {
-    cli.terminal(new Terminal(false, true, false, 100)).clock(NOON);
+    // noon on the day of the newest thread: its times, then dates for older ones
+    cli.terminal(new Terminal(false, true, false, 100)).clock(TestClock.FIXED);
 
     CliRun run = cli.run("threads", "--max", "20");
 

@@ -7,20 +7,19 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.gmailcli.harness.CliHarness;
 import dev.gmailcli.harness.CliRun;
+import dev.gmailcli.harness.TestClock;
 import dev.gmailcli.harness.TokenFixtures;
+import dev.gmailcli.harness.WithGoogleStandIn;
 import dev.gmailcli.platform.Terminal;
 import dev.gmailcli.standin.GoogleErrors;
 import dev.gmailcli.standin.GoogleStandIn;
 import dev.gmailcli.standin.StandInMailbox.MailThread;
 import dev.gmailcli.standin.StandInMailbox.Msg;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -28,30 +27,38 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Issue 3, "threads at scale": paging with exactly what is still needed, filters, progress on a
  * terminal's stderr, and usage errors — through the real entry point against the stand-in.
  */
+@WithGoogleStandIn
 class ThreadsPagingE2ETest {
   /** Generated threads 1..1278 leave exactly 1,176 outside Spam and Trash (i % 25 == 7, 13). */
   static final int GENERATED = 1278;
 
   static final int LISTABLE = 1176;
 
-  @TempDir Path home;
-  GoogleStandIn google;
-  CliHarness cli;
+  final GoogleStandIn google;
+  final CliHarness cli;
 
-  @BeforeEach
-  void setUp() throws Exception {
-    google = GoogleStandIn.start();
-    cli = new CliHarness(home).google(google.baseUrl());
-    cli.token(TokenFixtures.valid(google, Instant.now()));
+  ThreadsPagingE2ETest(GoogleStandIn google, CliHarness cli) {
+    this.google = google;
+    this.cli = cli;
   }
 
-  @AfterEach
-  void tearDown() {
-    assertThat(google.unmatched()).isEmpty();
-    google.close();
+  @BeforeEach
+  void savedLogin() throws Exception {
+    cli.token(TokenFixtures.valid(google, TestClock.NOW));
   }
 
   // ---- paging ----
+
+  @Test
+  void emptyMailbox_printsEmptyThreadsArray() {
+    CliRun run = cli.run("threads", "--format", "json");
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    JsonObject json = JsonParser.parseString(run.out()).getAsJsonObject();
+    assertThat(json.getAsJsonArray("threads")).isEmpty();
+    assertThat(json.has("nextPageToken")).isFalse();
+    assertThat(json.get("resultSizeEstimate").getAsLong()).isZero();
+  }
 
   @Test
   void max1200_over1176Threads_makesThreeListCalls_500_500_200_andPrintsAll() {

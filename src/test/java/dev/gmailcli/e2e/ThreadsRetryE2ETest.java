@@ -5,44 +5,39 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.gson.JsonParser;
 import dev.gmailcli.harness.CliHarness;
 import dev.gmailcli.harness.CliRun;
+import dev.gmailcli.harness.TestClock;
 import dev.gmailcli.harness.TokenFixtures;
+import dev.gmailcli.harness.WithGoogleStandIn;
 import dev.gmailcli.standin.GoogleErrors;
 import dev.gmailcli.standin.GoogleStandIn;
 import dev.gmailcli.standin.RecordedRequest;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue 3's batched details and robustness: batch call counts, failures inside a batch, retries
  * with backoff (recorded, not slept), retry exhaustion within the bound, and the 400 / 403 paths.
  */
+@WithGoogleStandIn
 class ThreadsRetryE2ETest {
   static final String THREADS = "/gmail/v1/users/me/threads";
   static final String METADATA = "https://www.googleapis.com/auth/gmail.metadata";
 
-  @TempDir Path home;
-  GoogleStandIn google;
-  CliHarness cli;
+  final GoogleStandIn google;
+  final CliHarness cli;
 
-  @BeforeEach
-  void setUp() throws Exception {
-    google = GoogleStandIn.start();
-    google.mailbox().generate(120);
-    cli = new CliHarness(home).google(google.baseUrl());
-    cli.token(TokenFixtures.valid(google, Instant.now()));
+  ThreadsRetryE2ETest(GoogleStandIn google, CliHarness cli) {
+    this.google = google;
+    this.cli = cli;
   }
 
-  @AfterEach
-  void tearDown() {
-    assertThat(google.unmatched()).isEmpty();
-    google.close();
+  @BeforeEach
+  void mailboxAndSavedLogin() throws Exception {
+    google.mailbox().generate(120);
+    cli.token(TokenFixtures.valid(google, TestClock.NOW));
   }
 
   // ---- batched details ----
@@ -302,7 +297,7 @@ class ThreadsRetryE2ETest {
         TokenFixtures.python(
             google.seedAccessToken(METADATA),
             google.seedRefreshToken(METADATA),
-            Instant.now().plusSeconds(3599),
+            TestClock.NOW.plusSeconds(3599),
             List.of(TokenFixtures.READONLY),
             "https://oauth2.googleapis.com/token"));
     byte[] before = Files.readAllBytes(cli.tokenPath());
@@ -322,7 +317,7 @@ class ThreadsRetryE2ETest {
 
   @Test
   void tokenJsonWithOnlyMetadataScope_exits3_beforeCallingGmail() throws Exception {
-    cli.token(TokenFixtures.valid(google, Instant.now(), METADATA));
+    cli.token(TokenFixtures.valid(google, TestClock.NOW, METADATA));
 
     CliRun run = cli.run("threads", "--query", "x");
 
