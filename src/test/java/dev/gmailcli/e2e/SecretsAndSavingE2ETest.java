@@ -12,8 +12,6 @@ import dev.gmailcli.harness.TokenFixtures;
 import dev.gmailcli.harness.WithGoogleStandIn;
 import dev.gmailcli.standin.GoogleStandIn;
 import dev.gmailcli.standin.RecordedRequest;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -89,7 +87,7 @@ class SecretsAndSavingE2ETest {
             .setConnectionFactory(
                 url -> {
                   if (url.getPath().equals("/token")) {
-                    replaceDirectoryWithFile(dir);
+                    FileFaults.replaceDirectoryWithFile(dir);
                   }
                   return new DefaultConnectionFactory().openConnection(url);
                 })
@@ -101,22 +99,6 @@ class SecretsAndSavingE2ETest {
     assertThat(run.err()).contains("cannot save the login to " + cli.tokenPath());
     assertThat(run.out()).isEmpty();
     assertThat(google.count("threads.list")).isZero();
-  }
-
-  private static void replaceDirectoryWithFile(Path dir) {
-    try {
-      if (Files.isDirectory(dir)) {
-        try (var files = Files.list(dir)) {
-          for (Path file : files.toList()) {
-            Files.delete(file);
-          }
-        }
-        Files.delete(dir);
-        Files.writeString(dir, "not a directory");
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   private static String tokenField(String json, String field) {
