@@ -28,23 +28,19 @@ import org.junit.jupiter.api.io.TempDir;
 @WithGoogleStandIn
 class LauncherIT {
   @TempDir Path elsewhere;
-  final GoogleStandIn google;
-  final Path home;
-  final Path launcher;
-  final Path browserMarker;
+  @TempHome Path home;
+  GoogleStandIn google;
+  Path launcher;
+  Path browserMarker;
 
   record Result(int exitCode, String out, String err) {}
 
-  LauncherIT(GoogleStandIn google, @TempHome Path home) {
-    this.google = google.email("launcher@example.com");
-    this.home = home;
-    launcher = Path.of(System.getProperty("gmailcli.launcher", "target/gmailcli")).toAbsolutePath();
-    browserMarker = home.resolve("browser-was-opened");
-  }
-
   @BeforeEach
-  void launcherIsBuilt() {
+  void setUp() {
+    launcher = Path.of(System.getProperty("gmailcli.launcher", "target/gmailcli")).toAbsolutePath();
     assertThat(launcher).isExecutable();
+    google.email("launcher@example.com");
+    browserMarker = home.resolve("browser-was-opened");
   }
 
   private Path browserScript() throws IOException {

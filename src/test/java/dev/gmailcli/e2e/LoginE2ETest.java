@@ -18,16 +18,12 @@ import org.junit.jupiter.api.Test;
 /** {@code gmailcli login} through the browser flow against the stand-in's consent screen. */
 @WithGoogleStandIn
 class LoginE2ETest {
-  final GoogleStandIn google;
-  final CliHarness cli;
-
-  LoginE2ETest(GoogleStandIn google, CliHarness cli) {
-    this.google = google.email("alice@example.com");
-    this.cli = cli;
-  }
+  GoogleStandIn google;
+  CliHarness cli;
 
   @BeforeEach
-  void credentials() throws Exception {
+  void aliceAndCredentials() throws Exception {
+    google.email("alice@example.com");
     cli.credentials(google.credentialsJson());
   }
 

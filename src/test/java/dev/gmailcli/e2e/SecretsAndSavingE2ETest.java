@@ -22,13 +22,8 @@ import org.junit.jupiter.api.Test;
 /** No secret is ever printed, even with --verbose; a refresh that cannot be saved is an error. */
 @WithGoogleStandIn
 class SecretsAndSavingE2ETest {
-  final GoogleStandIn google;
-  final CliHarness cli;
-
-  SecretsAndSavingE2ETest(GoogleStandIn google, CliHarness cli) {
-    this.google = google;
-    this.cli = cli;
-  }
+  GoogleStandIn google;
+  CliHarness cli;
 
   @BeforeEach
   void mailboxAndCredentials() throws Exception {

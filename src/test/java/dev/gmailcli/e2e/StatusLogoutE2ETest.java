@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.gmailcli.harness.CliHarness;
 import dev.gmailcli.harness.CliRun;
 import dev.gmailcli.harness.Golden;
+import dev.gmailcli.harness.TempHome;
 import dev.gmailcli.harness.TokenFixtures;
 import dev.gmailcli.harness.WithGoogleStandIn;
 import dev.gmailcli.standin.GoogleStandIn;
@@ -14,6 +15,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** {@code gmailcli status} and {@code gmailcli logout}. */
@@ -23,14 +25,13 @@ class StatusLogoutE2ETest {
   static final String REFRESH = "1//fake-refresh-token-for-status";
   static final String ACCESS = "ya29.fake-access-token-for-status";
 
-  final GoogleStandIn google;
-  final CliHarness cli;
-  final Path home;
+  GoogleStandIn google;
+  CliHarness cli;
+  @TempHome Path home;
 
-  StatusLogoutE2ETest(GoogleStandIn google, CliHarness cli) {
-    this.google = google;
-    this.cli = cli.clock(Clock.fixed(NOW, ZoneOffset.UTC));
-    this.home = cli.home();
+  @BeforeEach
+  void atNow() {
+    cli.clock(Clock.fixed(NOW, ZoneOffset.UTC));
   }
 
   private void savedLogin(Instant expiry, String account) throws Exception {

@@ -20,14 +20,9 @@ import org.junit.jupiter.api.Test;
 /** The saved login's life cycle as seen through {@code gmailcli threads}. */
 @WithGoogleStandIn
 class ThreadsE2ETest {
-  final GoogleStandIn google;
-  final CliHarness cli;
+  GoogleStandIn google;
+  CliHarness cli;
   final Instant now = TestClock.NOW;
-
-  ThreadsE2ETest(GoogleStandIn google, CliHarness cli) {
-    this.google = google;
-    this.cli = cli;
-  }
 
   @BeforeEach
   void twelveThreads() {

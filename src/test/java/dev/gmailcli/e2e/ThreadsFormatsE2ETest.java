@@ -38,14 +38,9 @@ class ThreadsFormatsE2ETest {
       "This snippet is far too long for a 100-column table &amp; must be"
           + " cut with an ellipsis rather than wrap onto the next line of the terminal, ever";
 
-  final GoogleStandIn google;
-  final CliHarness cli;
+  GoogleStandIn google;
+  CliHarness cli;
   String accessToken;
-
-  ThreadsFormatsE2ETest(GoogleStandIn google, CliHarness cli) {
-    this.google = google;
-    this.cli = cli;
-  }
 
   @BeforeEach
   void setUp() throws Exception {

@@ -34,13 +34,8 @@ class ThreadsPagingE2ETest {
 
   static final int LISTABLE = 1176;
 
-  final GoogleStandIn google;
-  final CliHarness cli;
-
-  ThreadsPagingE2ETest(GoogleStandIn google, CliHarness cli) {
-    this.google = google;
-    this.cli = cli;
-  }
+  GoogleStandIn google;
+  CliHarness cli;
 
   @BeforeEach
   void savedLogin() throws Exception {

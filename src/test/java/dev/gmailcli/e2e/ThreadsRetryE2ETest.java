@@ -26,13 +26,8 @@ class ThreadsRetryE2ETest {
   static final String THREADS = "/gmail/v1/users/me/threads";
   static final String METADATA = "https://www.googleapis.com/auth/gmail.metadata";
 
-  final GoogleStandIn google;
-  final CliHarness cli;
-
-  ThreadsRetryE2ETest(GoogleStandIn google, CliHarness cli) {
-    this.google = google;
-    this.cli = cli;
-  }
+  GoogleStandIn google;
+  CliHarness cli;
 
   @BeforeEach
   void mailboxAndSavedLogin() throws Exception {

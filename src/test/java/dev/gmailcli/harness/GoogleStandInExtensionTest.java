@@ -172,12 +172,15 @@ class GoogleStandInExtensionTest {
     }
   }
 
-  /** Constructor, lifecycle method and test method parameters, all resolved. */
+  /** Constructor, lifecycle method and test method parameters and fields, all filled in. */
   @WithGoogleStandIn
   static class InjectedSample {
     final GoogleStandIn google;
     final CliHarness cli;
     GoogleStandIn seenBeforeEach;
+    GoogleStandIn googleField;
+    CliHarness cliField;
+    @TempHome Path homeField;
 
     InjectedSample(GoogleStandIn google, CliHarness cli) {
       this.google = google;
@@ -193,9 +196,9 @@ class GoogleStandInExtensionTest {
     void sameResourcesEverywhere(GoogleStandIn google, CliHarness cli, @TempHome Path home)
         throws IOException {
       SEEN.add(new Seen(home, google.baseUrl()));
-      assertThat(google).isSameAs(this.google).isSameAs(seenBeforeEach);
-      assertThat(cli).isSameAs(this.cli);
-      assertThat(cli.home()).isEqualTo(home).isDirectory();
+      assertThat(google).isSameAs(this.google).isSameAs(seenBeforeEach).isSameAs(googleField);
+      assertThat(cli).isSameAs(this.cli).isSameAs(cliField);
+      assertThat(cli.home()).isEqualTo(home).isEqualTo(homeField).isDirectory();
 
       cli.token(TokenFixtures.valid(google, TestClock.NOW));
       CliRun threads = cli.run("threads", "--max", "1", "--no-details");

@@ -21,10 +21,6 @@ import org.junit.jupiter.api.Test;
 @WithGoogleStandIn
 class StandInAuthTest extends StandInClients {
 
-  StandInAuthTest(GoogleStandIn google) {
-    super(google);
-  }
-
   @Test
   void badOrMissingTokenIs401WithInvalidTokenChallenge() throws IOException {
     GoogleJsonResponseException e =

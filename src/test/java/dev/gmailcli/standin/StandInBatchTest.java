@@ -29,10 +29,6 @@ import org.junit.jupiter.api.Test;
 @WithGoogleStandIn
 class StandInBatchTest extends StandInClients {
 
-  StandInBatchTest(GoogleStandIn google) {
-    super(google);
-  }
-
   private final Map<String, Thread> ok = new ConcurrentHashMap<>();
   private final Map<String, GoogleJsonError> failed = new ConcurrentHashMap<>();
 

@@ -38,11 +38,9 @@ abstract class StandInClients {
       new ClientParametersAuthentication(GoogleStandIn.CLIENT_ID, GoogleStandIn.CLIENT_SECRET);
 
   final NetHttpTransport transport = new NetHttpTransport();
-  final GoogleStandIn google;
 
-  StandInClients(GoogleStandIn google) {
-    this.google = google;
-  }
+  /** The test's stand-in (filled in by {@link dev.gmailcli.harness.WithGoogleStandIn}). */
+  GoogleStandIn google;
 
   /** A Gmail client sending {@code Bearer token}. */
   Gmail gmail(String token) {

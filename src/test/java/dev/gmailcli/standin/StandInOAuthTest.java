@@ -37,10 +37,6 @@ import org.junit.jupiter.api.Test;
 @WithGoogleStandIn
 class StandInOAuthTest extends StandInClients {
 
-  StandInOAuthTest(GoogleStandIn google) {
-    super(google);
-  }
-
   private HttpServer listener;
   private final Map<String, String> callback = new ConcurrentHashMap<>();
   private String redirectUri;

@@ -25,10 +25,6 @@ import org.junit.jupiter.api.Test;
 @WithGoogleStandIn
 class StandInThreadsTest extends StandInClients {
 
-  StandInThreadsTest(GoogleStandIn google) {
-    super(google);
-  }
-
   @Test
   void listPagesWithNextPageTokenAndCapsMaxResultsAt500() throws IOException {
     google.mailbox().generate(1200);
