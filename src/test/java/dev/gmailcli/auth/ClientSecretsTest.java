@@ -11,7 +11,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class ClientSecretsTest {
   @TempDir Path tmp;
@@ -104,39 +104,26 @@ class ClientSecretsTest {
     assertConfigErrorWithDesktopHint(path, "not found");
   }
 
-  @ParameterizedTest
-  @ValueSource(strings = {"not json {", "[1, 2]", "\"just a string\"", ""})
-  void notAJsonObject_isConfigErrorWithDesktopHint(String text) throws Exception {
-    assertConfigErrorWithDesktopHint(file(text), "not valid JSON");
-  }
-
-  @ParameterizedTest
-  @ValueSource(
-      strings = {
-        "{}",
-        "{\"client_id\": \"fake-id\", \"client_secret\": \"fake-s\"}",
-        "{\"installed\": \"fake-id\"}",
-        "{\"type\": \"service_account\", \"private_key\": \"fake-key\"}"
-      })
-  void noInstalledOrWebSection_isConfigErrorWithDesktopHint(String text) throws Exception {
-    assertConfigErrorWithDesktopHint(file(text), "no \"installed\" or \"web\" section");
-  }
-
-  @ParameterizedTest
-  @ValueSource(
-      strings = {
-        "{\"installed\": {\"client_secret\": \"fake-s\"}}",
-        "{\"installed\": {\"client_id\": \"\", \"client_secret\": \"fake-s\"}}",
-        "{\"installed\": {\"client_id\": {\"x\": 1}, \"client_secret\": \"fake-s\"}}"
-      })
-  void missingClientId_isConfigErrorWithDesktopHint(String text) throws Exception {
-    assertConfigErrorWithDesktopHint(file(text), "lacks client_id");
-  }
-
-  @Test
-  void missingClientSecret_isConfigErrorNamingIt() throws Exception {
-    assertConfigErrorWithDesktopHint(
-        file("{\"installed\": {\"client_id\": \"fake-id\"}}"), "lacks client_secret");
+  @ParameterizedTest(name = "{0} → {1}")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          not json {                                                        | not valid JSON
+          [1, 2]                                                            | not valid JSON
+          "just a string"                                                   | not valid JSON
+          ''                                                                | not valid JSON
+          {}                                                                | no "installed" or "web" section
+          {"client_id": "fake-id", "client_secret": "fake-s"}               | no "installed" or "web" section
+          {"installed": "fake-id"}                                          | no "installed" or "web" section
+          {"type": "service_account", "private_key": "fake-key"}            | no "installed" or "web" section
+          {"installed": {"client_secret": "fake-s"}}                        | lacks client_id
+          {"installed": {"client_id": "", "client_secret": "fake-s"}}       | lacks client_id
+          {"installed": {"client_id": {"x": 1}, "client_secret": "fake-s"}} | lacks client_id
+          {"installed": {"client_id": "fake-id"}}                           | lacks client_secret
+          """)
+  void unusableContent_isConfigErrorWithDesktopHint(String text, String problem) throws Exception {
+    assertConfigErrorWithDesktopHint(file(text), problem);
   }
 
   @Test

@@ -1,47 +1,39 @@
 package dev.gmailcli.output;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class HtmlTest {
 
   @ParameterizedTest(name = "{0} → {1}")
-  @CsvSource(
-      delimiter = '|',
-      quoteCharacter = '\u0000',
-      value = {
-        "it&#39;s               | it's",
-        "Tom &amp; Jerry        | Tom & Jerry",
-        "a &lt; b &gt; c        | a < b > c",
-        "it&#x27;s              | it's",
-        "it&#X27;s              | it's",
-        "&quot;quoted&quot;     | \"quoted\"",
-        "wait&hellip;           | wait…",
-        "&#128512;              | 😀",
-      })
+  @MethodSource("entities")
   void knownEntities_areDecoded(String html, String text) {
-    assertThat(Html.decode(html.trim())).isEqualTo(text.trim());
+    assertThat(Html.decode(html)).isEqualTo(text);
+  }
+
+  static Stream<Arguments> entities() {
+    return Stream.of(
+        arguments("it&#39;s", "it's"),
+        arguments("Tom &amp; Jerry", "Tom & Jerry"),
+        arguments("a &lt; b &gt; c", "a < b > c"),
+        arguments("it&#x27;s", "it's"),
+        arguments("it&#X27;s", "it's"),
+        arguments("&quot;quoted&quot;", "\"quoted\""),
+        arguments("wait&hellip;", "wait…"),
+        arguments("&#128512;", "😀"));
   }
 
   @ParameterizedTest(name = "{0} stays")
-  @CsvSource(
-      delimiter = '|',
-      quoteCharacter = '\u0000',
-      value = {
-        "&foo;",
-        "&#0;",
-        "&#x0;",
-        "&#x110000;",
-        "AT&T",
-        "a & b",
-        "&amp",
-        "&;",
-      })
+  @ValueSource(strings = {"&foo;", "&#0;", "&#x0;", "&#x110000;", "AT&T", "a & b", "&amp", "&;"})
   void unknownOrInvalidEntities_areKept(String html) {
-    assertThat(Html.decode(html.trim())).isEqualTo(html.trim());
+    assertThat(Html.decode(html)).isEqualTo(html);
   }
 
   @Test
