@@ -1,5 +1,6 @@
 package dev.gmailcli.e2e;
 
+import static dev.gmailcli.e2e.ErrorScenario.expiredLogin;
 import static dev.gmailcli.e2e.ErrorScenario.of;
 
 import dev.gmailcli.harness.CliHarness;
@@ -67,8 +68,7 @@ final class FileErrorScenarios {
             4,
             "cannot save the login to $HOME/.config/gmailcli/token.json: ",
             (google, cli) -> {
-              String refresh = google.seedRefreshToken(TokenFixtures.READONLY);
-              cli.token(TokenFixtures.expired(google, TestClock.NOW, refresh));
+              expiredLogin(google, cli);
               // while Google answers the refresh, the directory vanishes and a file takes its name
               Path dir = cli.configDir();
               return cli.transport(

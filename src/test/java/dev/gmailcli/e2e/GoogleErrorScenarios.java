@@ -1,9 +1,9 @@
 package dev.gmailcli.e2e;
 
+import static dev.gmailcli.e2e.ErrorScenario.expiredLogin;
 import static dev.gmailcli.e2e.ErrorScenario.of;
+import static dev.gmailcli.e2e.ErrorScenario.validLogin;
 
-import dev.gmailcli.harness.TestClock;
-import dev.gmailcli.harness.TokenFixtures;
 import dev.gmailcli.standin.GoogleErrors;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -29,15 +29,14 @@ final class GoogleErrorScenarios {
                 + " s)",
             (google, cli) -> {
               google.failNext(THREADS, 100, 503, GoogleErrors.serviceUnavailable());
-              return cli.token(TokenFixtures.valid(google, TestClock.NOW)).run("threads");
+              return validLogin(google, cli).run("threads");
             }),
         of(
             "token-endpoint-unreachable",
             5,
             "could not refresh the access token: ConnectException",
             (google, cli) -> {
-              String refresh = google.seedRefreshToken(TokenFixtures.READONLY);
-              return cli.token(TokenFixtures.expired(google, TestClock.NOW, refresh))
+              return expiredLogin(google, cli)
                   .env("GMAILCLI_TOKEN_URI", "http://127.0.0.1:" + closedPort() + "/token")
                   .run("threads");
             }),
@@ -47,8 +46,7 @@ final class GoogleErrorScenarios {
             "could not revoke the login: HTTP 503",
             (google, cli) -> {
               google.failNext("/revoke", 10, 503, "{}");
-              String refresh = google.seedRefreshToken(TokenFixtures.READONLY);
-              return cli.token(TokenFixtures.expired(google, TestClock.NOW, refresh)).run("logout");
+              return expiredLogin(google, cli).run("logout");
             }),
         gmailThreads(
             "gmail-rejects-the-query",
@@ -62,8 +60,7 @@ final class GoogleErrorScenarios {
             "Gmail has no label \"No Such Label\"",
             (google, cli) -> {
               google.mailbox().addLabel("Label_42", "Receipts");
-              return cli.token(TokenFixtures.valid(google, TestClock.NOW))
-                  .run("threads", "--label", "No Such Label");
+              return validLogin(google, cli).run("threads", "--label", "No Such Label");
             }),
         of(
             "gmail-api-not-enabled",
@@ -82,7 +79,7 @@ final class GoogleErrorScenarios {
                           + " then retry.",
                       "accessNotConfigured",
                       "PERMISSION_DENIED"));
-              return cli.token(TokenFixtures.valid(google, TestClock.NOW)).run("threads");
+              return validLogin(google, cli).run("threads");
             }),
         of(
             "token-endpoint-refuses",
@@ -95,9 +92,7 @@ final class GoogleErrorScenarios {
                   400,
                   GoogleErrors.oauthError(
                       "invalid_request", "Invalid parameter value for grant_type"));
-              String refresh = google.seedRefreshToken(TokenFixtures.READONLY);
-              return cli.token(TokenFixtures.expired(google, TestClock.NOW, refresh))
-                  .run("threads");
+              return expiredLogin(google, cli).run("threads");
             }),
         of(
             "unexpected-internal-error",
@@ -106,7 +101,7 @@ final class GoogleErrorScenarios {
             (google, cli) -> {
               // Gmail's answer does not fit the client library's model of it
               google.failNext(THREADS, 1, 200, "{\"threads\": 42}");
-              return cli.token(TokenFixtures.valid(google, TestClock.NOW)).run("threads");
+              return validLogin(google, cli).run("threads");
             }));
   }
 
@@ -119,7 +114,7 @@ final class GoogleErrorScenarios {
         (google, cli) -> {
           String[] args =
               Stream.concat(Stream.of("threads"), Stream.of(options)).toArray(String[]::new);
-          return cli.token(TokenFixtures.valid(google, TestClock.NOW)).run(args);
+          return validLogin(google, cli).run(args);
         });
   }
 

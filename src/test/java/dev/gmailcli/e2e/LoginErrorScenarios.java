@@ -1,6 +1,8 @@
 package dev.gmailcli.e2e;
 
+import static dev.gmailcli.e2e.ErrorScenario.expiredLogin;
 import static dev.gmailcli.e2e.ErrorScenario.of;
+import static dev.gmailcli.e2e.ErrorScenario.validLogin;
 
 import dev.gmailcli.harness.CliHarness;
 import dev.gmailcli.harness.CliRun;
@@ -34,8 +36,7 @@ final class LoginErrorScenarios {
             (google, cli) -> {
               String refresh = google.seedRefreshToken(TokenFixtures.READONLY);
               google.revoke(refresh);
-              return cli.token(TokenFixtures.expired(google, TestClock.NOW, refresh))
-                  .run("threads");
+              return expiredLogin(google, cli, refresh).run("threads");
             }),
         of(
             "client-secret-reset",
@@ -54,8 +55,7 @@ final class LoginErrorScenarios {
             (google, cli) -> {
               // token.json claims gmail.readonly, but the grant behind it holds gmail.metadata
               String refresh = google.seedRefreshToken(METADATA);
-              return cli.token(TokenFixtures.expired(google, TestClock.NOW, refresh))
-                  .run("threads");
+              return expiredLogin(google, cli, refresh).run("threads");
             }),
         of(
             "saved-login-lacks-read-scope",
@@ -96,7 +96,7 @@ final class LoginErrorScenarios {
                       "Request had invalid authentication credentials.",
                       "authError",
                       "UNAUTHENTICATED"));
-              return cli.token(TokenFixtures.valid(google, TestClock.NOW)).run("threads");
+              return validLogin(google, cli).run("threads");
             }),
         of(
             "expired-without-refresh-token",

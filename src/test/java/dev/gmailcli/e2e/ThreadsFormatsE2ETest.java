@@ -87,11 +87,8 @@ class ThreadsFormatsE2ETest {
 
   @Test
   void tsv_isTheDefaultOffATerminal_withDetails_escapedFields_andDecodedSnippets() {
-    CliRun run = cli.run("threads", "--max", "20");
+    CliRun run = runMatchingGolden("threads-scale.tsv", "threads", "--max", "20");
 
-    assertThat(run.exitCode()).as(run.err()).isZero();
-    assertThat(run.err()).isEmpty();
-    Golden.assertMatches("threads-scale.tsv", run.out());
     List<String> lines = run.out().lines().toList();
     assertThat(lines).hasSize(13).allSatisfy(l -> assertThat(l.split("\t", -1)).hasSize(5));
     assertThat(lines.get(0))
@@ -112,11 +109,9 @@ class ThreadsFormatsE2ETest {
 
   @Test
   void json_withoutDetails_isExactlyGmailsListThreadsResponse() throws Exception {
-    CliRun run = cli.run("threads", "--max", "5", "--format", "json");
+    CliRun run =
+        runMatchingGolden("threads-scale-json.json", "threads", "--max", "5", "--format", "json");
 
-    assertThat(run.exitCode()).as(run.err()).isZero();
-    assertThat(run.err()).isEmpty();
-    Golden.assertMatches("threads-scale-json.json", run.out());
     JsonObject printed = JsonParser.parseString(run.out()).getAsJsonObject();
     assertThat(printed.keySet()).containsExactly("threads", "nextPageToken", "resultSizeEstimate");
     JsonObject gmail =
@@ -128,11 +123,16 @@ class ThreadsFormatsE2ETest {
 
   @Test
   void json_withDetails_addsSubjectFromDateCountLabels_unescaped() {
-    CliRun run = cli.run("threads", "--max", "20", "--format", "json", "--details");
+    CliRun run =
+        runMatchingGolden(
+            "threads-scale-json-details.json",
+            "threads",
+            "--max",
+            "20",
+            "--format",
+            "json",
+            "--details");
 
-    assertThat(run.exitCode()).as(run.err()).isZero();
-    assertThat(run.err()).isEmpty();
-    Golden.assertMatches("threads-scale-json-details.json", run.out());
     assertThat(run.out())
         .contains("\"subject\": \"Subject 6\\tQ&A <draft> x=1\"")
         .contains("件名 4: 日本語のテスト")
@@ -151,11 +151,10 @@ class ThreadsFormatsE2ETest {
 
   @Test
   void ndjson_isOneCompactObjectPerLine() {
-    CliRun run = cli.run("threads", "--max", "20", "--format", "ndjson", "--details");
+    CliRun run =
+        runMatchingGolden(
+            "threads-scale.ndjson", "threads", "--max", "20", "--format", "ndjson", "--details");
 
-    assertThat(run.exitCode()).as(run.err()).isZero();
-    assertThat(run.err()).isEmpty();
-    Golden.assertMatches("threads-scale.ndjson", run.out());
     List<String> lines = run.out().lines().toList();
     assertThat(lines).hasSize(13);
     assertThat(run.out()).endsWith("}\n");
@@ -173,11 +172,8 @@ class ThreadsFormatsE2ETest {
     // noon on the day of the newest thread: its times, then dates for older ones
     cli.terminal(new Terminal(false, true, false, 100)).clock(TestClock.FIXED);
 
-    CliRun run = cli.run("threads", "--max", "20");
+    CliRun run = runMatchingGolden("threads-scale-table.txt", "threads", "--max", "20");
 
-    assertThat(run.exitCode()).as(run.err()).isZero();
-    assertThat(run.err()).isEmpty();
-    Golden.assertMatches("threads-scale-table.txt", run.out());
     List<String> lines = run.out().lines().toList();
     assertThat(lines)
         .hasSize(13)
@@ -224,6 +220,15 @@ class ThreadsFormatsE2ETest {
       assertThat(run.out()).as(format).isEmpty();
       assertThat(run.err()).as(format).isEmpty();
     }
+  }
+
+  /** Runs {@code gmailcli args}: it must succeed, say nothing on stderr, and print the golden. */
+  private CliRun runMatchingGolden(String golden, String... args) {
+    CliRun run = cli.run(args);
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.err()).isEmpty();
+    Golden.assertMatches(golden, run.out());
+    return run;
   }
 
   private String gmailGet(String pathAndQuery) throws Exception {

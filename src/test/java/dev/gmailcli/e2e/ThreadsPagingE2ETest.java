@@ -145,21 +145,8 @@ class ThreadsPagingE2ETest {
   @Test
   void query_isSentAsQ_andOnlyMatchingThreadsArePrinted() {
     google.mailbox().generate(20);
-    google
-        .mailbox()
-        .addThread(
-            "zebra1",
-            "about the zebra",
-            42,
-            List.of("INBOX"),
-            List.of(
-                new Msg(
-                    "Zebra crossing",
-                    "Zed <zed@example.com>",
-                    null,
-                    Instant.parse("2024-03-01T08:00:00Z"),
-                    List.of("INBOX"),
-                    "about the zebra")));
+    addOneMessageThread(
+        "zebra1", "INBOX", "Zebra crossing", "Zed <zed@example.com>", "2024-03-01T08:00:00Z");
 
     CliRun run = cli.run("threads", "--query", "zebra", "--no-details");
 
@@ -192,21 +179,8 @@ class ThreadsPagingE2ETest {
   @Test
   void userLabelName_isResolvedWithExactlyOneLabelsListCall() {
     google.mailbox().generate(10).addLabel("Label_42", "My Label");
-    google
-        .mailbox()
-        .addThread(
-            "labelled1",
-            "in my label",
-            7,
-            List.of("Label_42"),
-            List.of(
-                new Msg(
-                    "Tagged",
-                    "Ann <ann@example.com>",
-                    null,
-                    Instant.parse("2024-03-02T08:00:00Z"),
-                    List.of("INBOX"),
-                    "in my label")));
+    addOneMessageThread(
+        "labelled1", "Label_42", "Tagged", "Ann <ann@example.com>", "2024-03-02T08:00:00Z");
 
     CliRun run = cli.run("threads", "--label", "My Label", "--no-details");
 
@@ -355,6 +329,21 @@ class ThreadsPagingE2ETest {
     return google.mailbox().threads().stream()
         .filter(t -> !t.labelIds().contains("SPAM") && !t.labelIds().contains("TRASH"))
         .toList();
+  }
+
+  /** A thread with one INBOX message, and {@code label} on the thread. */
+  private void addOneMessageThread(
+      String id, String label, String subject, String from, String sentAt) {
+    String snippet = "snippet of " + id;
+    google
+        .mailbox()
+        .addThread(
+            id,
+            snippet,
+            42,
+            List.of(label),
+            List.of(
+                new Msg(subject, from, null, Instant.parse(sentAt), List.of("INBOX"), snippet)));
   }
 
   private List<String> maxResultsSent() {

@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Issue 3's batched details and robustness: batch call counts, failures inside a batch, retries
@@ -75,36 +77,23 @@ class ThreadsRetryE2ETest {
         .allSatisfy(l -> assertThat(l).matches("t[0-9a-f]{5}\t\t\t\t.+"));
   }
 
-  @Test
-  void threadDeletedDuringListing_404InBatch_isStillPrinted_withWarningNamingIt() {
+  @ParameterizedTest(name = "{1} for {0}")
+  @CsvSource({
+    "t00003, 404, Requested entity was not found., notFound, NOT_FOUND, was deleted while listing",
+    "t00004, 400, Invalid id value, invalidArgument, INVALID_ARGUMENT, Invalid id value",
+  })
+  void threadRefusedInBatch_isPrintedWithoutDetails_withAWarningNamingIt_andTheListingGoesOn(
+      String id, int status, String message, String reason, String rpcStatus, String warning) {
     google.failThreadInBatch(
-        "t00003",
-        1,
-        404,
-        GoogleErrors.apiError(404, "Requested entity was not found.", "notFound", "NOT_FOUND"));
+        id, 1, status, GoogleErrors.apiError(status, message, reason, rpcStatus));
 
     CliRun run = cli.run("threads", "--max", "10");
 
     assertThat(run.exitCode()).as(run.err()).isZero();
-    assertThat(run.out().lines()).hasSize(10).anyMatch(l -> l.startsWith("t00003\t"));
-    assertThat(run.err()).startsWith("warning: ").contains("t00003");
+    assertThat(run.out().lines()).hasSize(10).anyMatch(l -> l.startsWith(id + "\t\t\t\t"));
+    assertThat(run.err()).startsWith("warning: ").contains(id).contains(warning);
     assertThat(run.err().lines()).hasSize(1);
     assertThat(google.count("batch")).isEqualTo(1);
-  }
-
-  @Test
-  void oneThreadRefusedInBatch_isPrintedWithoutDetails_andTheListingGoesOn() {
-    google.failThreadInBatch(
-        "t00004",
-        1,
-        400,
-        GoogleErrors.apiError(400, "Invalid id value", "invalidArgument", "INVALID_ARGUMENT"));
-
-    CliRun run = cli.run("threads", "--max", "10");
-
-    assertThat(run.exitCode()).as(run.err()).isZero();
-    assertThat(run.out().lines()).hasSize(10).anyMatch(l -> l.startsWith("t00004\t\t\t\t"));
-    assertThat(run.err()).startsWith("warning: ").contains("t00004").contains("Invalid id value");
   }
 
   @Test
@@ -158,12 +147,7 @@ class ThreadsRetryE2ETest {
 
   @Test
   void forbiddenRateLimitExceeded_isRetried() {
-    google.failNext(
-        THREADS,
-        1,
-        403,
-        GoogleErrors.apiError(
-            403, "Rate Limit Exceeded", "rateLimitExceeded", "PERMISSION_DENIED"));
+    failListingOnce(403, "Rate Limit Exceeded", "rateLimitExceeded", "PERMISSION_DENIED");
 
     CliRun run = cli.run("threads", "--max", "5", "--no-details");
 
@@ -206,12 +190,8 @@ class ThreadsRetryE2ETest {
 
   @Test
   void controlCharactersInGmailsMessage_neverReachTheTerminal() {
-    google.failNext(
-        THREADS,
-        1,
-        400,
-        GoogleErrors.apiError(
-            400, "Invalid query \u001b[2J\u001b]0;pwned\u0007", "invalid", "INVALID_ARGUMENT"));
+    failListingOnce(
+        400, "Invalid query \u001b[2J\u001b]0;pwned\u0007", "invalid", "INVALID_ARGUMENT");
 
     CliRun run = cli.run("threads", "--no-details", "--query", "x");
 
@@ -319,5 +299,10 @@ class ThreadsRetryE2ETest {
     assertThat(run.exitCode()).isEqualTo(3);
     assertThat(run.err()).contains("gmail.readonly").contains("gmailcli login --scope");
     assertThat(google.requests()).isEmpty();
+  }
+
+  /** The next threads.list gets Google's error envelope with this status. */
+  private void failListingOnce(int status, String message, String reason, String rpcStatus) {
+    google.failNext(THREADS, 1, status, GoogleErrors.apiError(status, message, reason, rpcStatus));
   }
 }

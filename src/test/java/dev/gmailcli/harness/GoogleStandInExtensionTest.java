@@ -128,35 +128,43 @@ class GoogleStandInExtensionTest {
         .statusCode();
   }
 
-  /** Sends a request no endpoint matches. */
-  @WithGoogleStandIn
-  static class UnmatchedSample {
-    @Test
-    void sendsUnmatched(GoogleStandIn google, @TempHome Path home) throws Exception {
+  /** What the samples below share: one request that no endpoint matches. */
+  abstract static class SendsUnmatched {
+    GoogleStandIn google;
+    @TempHome Path home;
+
+    void sendUnmatched() throws Exception {
       SEEN.add(new Seen(home, google.baseUrl()));
       assertThat(get(google.baseUrl() + "no/such/endpoint")).isEqualTo(404);
     }
   }
 
+  /** Sends a request no endpoint matches. */
+  @WithGoogleStandIn
+  static class UnmatchedSample extends SendsUnmatched {
+    @Test
+    void sendsUnmatched() throws Exception {
+      sendUnmatched();
+    }
+  }
+
   /** Sends one, allowed on the method. */
   @WithGoogleStandIn
-  static class AllowedOnMethodSample {
+  static class AllowedOnMethodSample extends SendsUnmatched {
     @Test
     @AllowUnmatchedRequests("the sample sends one on purpose")
-    void sendsUnmatched(GoogleStandIn google, @TempHome Path home) throws Exception {
-      SEEN.add(new Seen(home, google.baseUrl()));
-      assertThat(get(google.baseUrl() + "no/such/endpoint")).isEqualTo(404);
+    void sendsUnmatched() throws Exception {
+      sendUnmatched();
     }
   }
 
   /** Sends one, allowed for the whole class. */
   @WithGoogleStandIn
   @AllowUnmatchedRequests("the sample sends one on purpose")
-  static class AllowedOnClassSample {
+  static class AllowedOnClassSample extends SendsUnmatched {
     @Test
-    void sendsUnmatched(GoogleStandIn google, @TempHome Path home) throws Exception {
-      SEEN.add(new Seen(home, google.baseUrl()));
-      assertThat(get(google.baseUrl() + "no/such/endpoint")).isEqualTo(404);
+    void sendsUnmatched() throws Exception {
+      sendUnmatched();
     }
   }
 

@@ -1,33 +1,30 @@
 package dev.gmailcli.output;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.params.provider.Arguments.arguments;
 
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class HtmlTest {
 
   @ParameterizedTest(name = "{0} → {1}")
-  @MethodSource("entities")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          it&#39;s           | it's
+          Tom &amp; Jerry    | Tom & Jerry
+          a &lt; b &gt; c    | a < b > c
+          it&#x27;s          | it's
+          it&#X27;s          | it's
+          &quot;quoted&quot; | "quoted"
+          wait&hellip;       | wait…
+          &#128512;          | 😀
+          """)
   void knownEntities_areDecoded(String html, String text) {
     assertThat(Html.decode(html)).isEqualTo(text);
-  }
-
-  static Stream<Arguments> entities() {
-    return Stream.of(
-        arguments("it&#39;s", "it's"),
-        arguments("Tom &amp; Jerry", "Tom & Jerry"),
-        arguments("a &lt; b &gt; c", "a < b > c"),
-        arguments("it&#x27;s", "it's"),
-        arguments("it&#X27;s", "it's"),
-        arguments("&quot;quoted&quot;", "\"quoted\""),
-        arguments("wait&hellip;", "wait…"),
-        arguments("&#128512;", "😀"));
   }
 
   @ParameterizedTest(name = "{0} stays")

@@ -89,9 +89,7 @@ class StandInAuthTest extends StandInClients {
   @Test
   void credentialRefreshesReactivelyOn401() throws IOException {
     google.mailbox().generate(3);
-    Credential credential =
-        credential(google.seedRefreshToken(GmailScopes.GMAIL_READONLY))
-            .setAccessToken("ya29.stale-token");
+    Credential credential = staleCredential();
     assertThat(gmail(credential).users().threads().list("me").execute().getThreads()).hasSize(3);
     assertThat(google.requests())
         .extracting(RecordedRequest::kind, RecordedRequest::status)

@@ -13,7 +13,6 @@ import com.google.api.client.http.GenericUrl;
 import com.google.api.client.http.HttpHeaders;
 import com.google.api.client.http.HttpResponseException;
 import com.google.api.services.gmail.Gmail;
-import com.google.api.services.gmail.GmailScopes;
 import com.google.api.services.gmail.model.Thread;
 import dev.gmailcli.harness.WithGoogleStandIn;
 import java.io.IOException;
@@ -136,9 +135,7 @@ class StandInBatchTest extends StandInClients {
   @Test
   void credentialRefreshesOn401InsideBatchAndRetriesTheParts() throws IOException {
     google.mailbox().generate(2);
-    Credential credential =
-        credential(google.seedRefreshToken(GmailScopes.GMAIL_READONLY))
-            .setAccessToken("ya29.stale-token");
+    Credential credential = staleCredential();
     Gmail gmail = gmail(credential);
     BatchRequest batch = gmail.batch();
     queueGet(batch, gmail, "t00001");

@@ -70,6 +70,12 @@ abstract class StandInClients {
         .setRefreshToken(refreshToken);
   }
 
+  /** A credential whose access token the stand-in never issued, with a valid refresh token. */
+  Credential staleCredential() {
+    return credential(google.seedRefreshToken(GmailScopes.GMAIL_READONLY))
+        .setAccessToken("ya29.stale-token");
+  }
+
   /** A refresh request for {@code refreshToken}, authenticated as the stand-in's client. */
   RefreshTokenRequest refresh(String refreshToken) {
     return new RefreshTokenRequest(transport, JSON, new GenericUrl(google.tokenUri()), refreshToken)
