@@ -142,6 +142,7 @@ class LauncherIT {
     String refresh = google.seedRefreshToken(TokenFixtures.READONLY);
     Path config = home.resolve(".config/gmailcli");
     Files.createDirectories(config);
+    // the packaged launcher runs on the system clock, so "expired" is by the real time
     Files.writeString(
         config.resolve("token.json"), TokenFixtures.expired(google, Instant.now(), refresh));
     google.mailbox().generate(2);

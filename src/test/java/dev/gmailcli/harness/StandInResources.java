@@ -23,7 +23,7 @@ final class StandInResources implements AutoCloseable {
   private StandInResources(Path home, GoogleStandIn google) {
     this.home = home;
     this.google = google;
-    this.cli = new CliHarness(home).google(google.baseUrl()).clock(TestClock.FIXED);
+    this.cli = new CliHarness(home).google(google.baseUrl());
   }
 
   static StandInResources open() {
