@@ -15,13 +15,16 @@ import java.time.Instant;
  * Google's is named as the cause when Google refuses.
  */
 public final class OAuthErrors {
+  private static final String OTHER_CAUSES =
+      "access was removed at https://myaccount.google.com/connections; the account's password was"
+          + " changed; the login was unused for 6 months; or over 100 newer logins were made with"
+          + " the same client";
+
   static final String LOGIN_AGAIN_HINT =
       "run `gmailcli login` to log in again. Usual causes: the app's OAuth consent screen is in"
           + " \"Testing\" status, where refresh tokens expire after 7 days (publish it \"In"
-          + " production\" to stop this); access was removed at"
-          + " https://myaccount.google.com/connections; the account's password was changed; the"
-          + " login was unused for 6 months; or over 100 newer logins were made with the same"
-          + " client";
+          + " production\" to stop this); "
+          + OTHER_CAUSES;
 
   /** Refresh tokens of apps in "Testing" status live 7 days; older logins are suspects. */
   static final Duration TESTING_SUSPECT_AGE = Duration.ofDays(6);
@@ -63,7 +66,7 @@ public final class OAuthErrors {
     }
     OAuthErrorBody body = OAuthErrorBody.of(failure);
     String code = body.error();
-    if (now != null && body.date() != null) {
+    if (now != null && body.date() != null && mayBeTheClock(body)) {
       Duration skew = Duration.between(body.date(), now);
       if (skew.abs().compareTo(MAX_SKEW) > 0) {
         return clockSkew(what, code, body, skew, failure);
@@ -118,6 +121,15 @@ public final class OAuthErrors {
         failure);
   }
 
+  // Google judges a signed assertion (a service account's JWT) by its clock: "Invalid JWT: Token
+  // must be a short-lived token (60 minutes) and in a reasonable timeframe. Check your iat and exp
+  // values". A refresh token carries no time of ours, so a skewed clock cannot be why it failed.
+  private static boolean mayBeTheClock(OAuthErrorBody body) {
+    String description = body.description() == null ? "" : body.description();
+    return "invalid_grant".equals(body.error())
+        && (description.contains("JWT") || description.contains("timeframe"));
+  }
+
   private static GmailCliException invalidGrant(
       String what, OAuthErrorBody body, Instant now, Instant loginTime, Throwable failure) {
     String message =
@@ -137,10 +149,10 @@ public final class OAuthErrors {
             + days
             + " days old, and refresh tokens of apps whose OAuth consent screen is in \"Testing\""
             + " status expire after 7 days",
-        "run `gmailcli login`; to keep logins for longer, set the app's publishing status to \"In"
-            + " production\" (Google Cloud console > Google Auth Platform > Audience). If the app"
-            + " is already in production: "
-            + LOGIN_AGAIN_HINT.substring(LOGIN_AGAIN_HINT.indexOf("Usual causes")),
+        "run `gmailcli login`; to keep logins longer than 7 days, set the app's publishing"
+            + " status to \"In production\" (Google Cloud console > Google Auth Platform >"
+            + " Audience). If it already is, other causes: "
+            + OTHER_CAUSES,
         failure);
   }
 
@@ -154,7 +166,7 @@ public final class OAuthErrors {
             + (skew.isNegative() ? "behind" : "ahead of")
             + " Google's, and Google refused to "
             + what
-            + (code == null ? "" : " (" + code + body.described() + ")"),
+            + (code == null ? "" : ": " + code + body.described()),
         "set the clock right (turn on time synchronisation, e.g. `timedatectl set-ntp true`),"
             + " then try again",
         failure);

@@ -7,7 +7,6 @@ import dev.gmailcli.platform.SmallTextFiles;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -105,7 +104,9 @@ public final class TokenFile {
           "cannot use " + path + ": it is not UTF-8 text", READ_HINT, null);
     } catch (IOException e) {
       throw GmailCliException.config(
-          "cannot read " + path + ": " + describe(e), "check the file's owner and permissions", e);
+          "cannot read " + path + ": " + SmallTextFiles.describe(e),
+          "check the file's owner and permissions",
+          e);
     }
     try {
       return Optional.of(TokenJson.parse(text));
@@ -134,7 +135,7 @@ public final class TokenFile {
       AtomicFiles.write(realPath(), TokenJson.format(token).getBytes(StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw GmailCliException.config(
-          "cannot save the login to " + path + ": " + describe(e),
+          "cannot save the login to " + path + ": " + SmallTextFiles.describe(e),
           "make sure "
               + realPath().getParent()
               + " and the file are writable by you, or choose another file with --token",
@@ -148,7 +149,7 @@ public final class TokenFile {
       return Files.deleteIfExists(path);
     } catch (IOException e) {
       throw GmailCliException.config(
-          "cannot delete " + path + ": " + describe(e), "delete it by hand", e);
+          "cannot delete " + path + ": " + SmallTextFiles.describe(e), "delete it by hand", e);
     }
   }
 
@@ -175,15 +176,5 @@ public final class TokenFile {
   /** Creates the file's directory (0700) if missing; tightens gmailcli's own directory. */
   public void prepareDirectory() throws IOException {
     AtomicFiles.prepareDirectory(realPath().getParent(), ownDirectory);
-  }
-
-  private static String describe(IOException e) {
-    if (e instanceof AccessDeniedException denied) {
-      return denied.getReason() != null ? denied.getReason() : "permission denied";
-    }
-    if (e instanceof NoSuchFileException) {
-      return "no such file or directory";
-    }
-    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
   }
 }

@@ -2,7 +2,9 @@ package dev.gmailcli.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gmailcli.harness.TempHome;
 import dev.gmailcli.harness.TokenFixtures;
+import dev.gmailcli.harness.WithGoogleStandIn;
 import dev.gmailcli.standin.GoogleStandIn;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -15,7 +17,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,9 +25,10 @@ import org.junit.jupiter.api.io.TempDir;
  * Runs the packaged launcher {@code target/gmailcli} as a separate process, as a user (or cron)
  * would: catches packaging bugs (shading, manifest, script) that in-process tests cannot.
  */
+@WithGoogleStandIn
 class LauncherIT {
-  @TempDir Path home;
   @TempDir Path elsewhere;
+  @TempHome Path home;
   GoogleStandIn google;
   Path launcher;
   Path browserMarker;
@@ -34,16 +36,11 @@ class LauncherIT {
   record Result(int exitCode, String out, String err) {}
 
   @BeforeEach
-  void setUp() throws IOException {
+  void setUp() {
     launcher = Path.of(System.getProperty("gmailcli.launcher", "target/gmailcli")).toAbsolutePath();
     assertThat(launcher).isExecutable();
-    google = GoogleStandIn.start().email("launcher@example.com");
+    google.email("launcher@example.com");
     browserMarker = home.resolve("browser-was-opened");
-  }
-
-  @AfterEach
-  void tearDown() {
-    google.close();
   }
 
   private Path browserScript() throws IOException {
@@ -145,6 +142,7 @@ class LauncherIT {
     String refresh = google.seedRefreshToken(TokenFixtures.READONLY);
     Path config = home.resolve(".config/gmailcli");
     Files.createDirectories(config);
+    // the packaged launcher runs on the system clock, so "expired" is by the real time
     Files.writeString(
         config.resolve("token.json"), TokenFixtures.expired(google, Instant.now(), refresh));
     google.mailbox().generate(2);

@@ -20,13 +20,13 @@ import java.util.function.Consumer;
 
 /**
  * Runs gmailcli through its real entry point ({@link Cli#run}) in a temporary HOME, with the
- * environment, clock, browser and terminal a test chooses. The Google endpoints point at a stand-in
- * when {@link #google} is given.
+ * environment, clock (by default {@link TestClock#FIXED}), browser and terminal a test chooses. The
+ * Google endpoints point at a stand-in when {@link #google} is given.
  */
 public final class CliHarness {
   private final Path home;
   private final Map<String, String> env = new HashMap<>();
-  private Clock clock = Clock.systemUTC();
+  private Clock clock = TestClock.FIXED;
   private HttpTransport transport = new NetHttpTransport();
   private BrowserOpener browser =
       url -> {

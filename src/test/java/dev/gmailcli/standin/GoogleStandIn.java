@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -50,6 +51,7 @@ public final class GoogleStandIn implements AutoCloseable {
   private final StandInFaults faults = new StandInFaults();
   private final StandInRouter router;
   private volatile String email = "tester@example.com";
+  private final AtomicBoolean closed = new AtomicBoolean();
 
   private GoogleStandIn() throws IOException {
     router =
@@ -126,6 +128,16 @@ public final class GoogleStandIn implements AutoCloseable {
   /** The user clicks "Cancel": {@code /o/oauth2/auth} redirects with error=access_denied. */
   public GoogleStandIn declineConsent() {
     tokens.declineConsent = true;
+    return this;
+  }
+
+  /**
+   * Google refuses the login itself: {@code /o/oauth2/auth} redirects with this {@code error} and
+   * {@code error_description} (e.g. {@code admin_policy_enforced} for a Workspace that blocks the
+   * app).
+   */
+  public GoogleStandIn refuseConsent(String error, String description) {
+    tokens.consentError = List.of(error, description);
     return this;
   }
 
@@ -245,10 +257,12 @@ public final class GoogleStandIn implements AutoCloseable {
     router.clear();
   }
 
-  /** Stops the server. */
+  /** Stops the server; recorded requests stay readable. Closing again does nothing. */
   @Override
   public void close() {
-    server.stop(0);
-    executor.shutdownNow();
+    if (closed.compareAndSet(false, true)) {
+      server.stop(0);
+      executor.shutdownNow();
+    }
   }
 }

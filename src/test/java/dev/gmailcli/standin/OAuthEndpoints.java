@@ -46,6 +46,17 @@ final class OAuthEndpoints {
     if (only != null) {
       granted.retainAll(only);
     }
+    List<String> refusal = tokens.consentError;
+    if (refusal != null) {
+      return Resp.redirect(
+          redirectUri
+              + sep
+              + "error="
+              + pct(refusal.get(0))
+              + "&error_description="
+              + pct(refusal.get(1))
+              + stateParam);
+    }
     if (tokens.declineConsent || granted.isEmpty()) {
       return Resp.redirect(redirectUri + sep + "error=access_denied" + stateParam);
     }

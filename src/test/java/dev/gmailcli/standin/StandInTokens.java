@@ -35,6 +35,7 @@ final class StandInTokens {
   private final Map<String, Access> accessTokens = new HashMap<>();
 
   volatile boolean declineConsent;
+  volatile List<String> consentError; // null, or [error, error_description]
   volatile List<String> grantOnly; // null: grant everything requested
   volatile boolean omitRefreshToken;
 
