@@ -2,6 +2,7 @@ package dev.gmailcli.auth;
 
 import com.google.api.client.http.HttpRequestInitializer;
 import dev.gmailcli.GmailCliException;
+import dev.gmailcli.platform.CrossProcessLock;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -112,7 +113,7 @@ public final class CredentialStore {
    * its token is used and Google is not asked again.
    */
   public StoredToken refreshAndSave(StoredToken stale) {
-    try (TokenLock lock = file.lock()) {
+    try (CrossProcessLock lock = file.lock()) {
       StoredToken latest = latest(stale);
       if (!Objects.equals(latest.token(), stale.token()) && !isDue(latest)) {
         return latest;
@@ -127,14 +128,14 @@ public final class CredentialStore {
 
   /** Saves a login (after {@code gmailcli login}); failing to save is an error (exit 4). */
   public void save(StoredToken token) {
-    try (TokenLock lock = file.lock()) {
+    try (CrossProcessLock lock = file.lock()) {
       file.write(token);
     }
   }
 
   /** Deletes the saved login; true if there was one. */
   public boolean delete() {
-    try (TokenLock lock = file.lock()) {
+    try (CrossProcessLock lock = file.lock()) {
       return file.delete();
     }
   }

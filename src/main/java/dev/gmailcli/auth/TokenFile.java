@@ -3,6 +3,7 @@ package dev.gmailcli.auth;
 import com.google.api.client.util.Sleeper;
 import dev.gmailcli.GmailCliException;
 import dev.gmailcli.platform.AtomicFiles;
+import dev.gmailcli.platform.CrossProcessLock;
 import dev.gmailcli.platform.SmallTextFiles;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
@@ -72,16 +73,17 @@ public final class TokenFile {
    * The token's cross-process lock ({@code token.json.lock} beside the real file), held until
    * closed; none for a declared read-only file or where no lock file can be made.
    */
-  public TokenLock lock() {
+  public CrossProcessLock lock() {
     if (readOnly) {
-      return TokenLock.none();
+      return CrossProcessLock.none();
     }
     try {
       prepareDirectory();
     } catch (IOException e) {
-      return TokenLock.none(); // then no lock file can be made either
+      return CrossProcessLock.none(); // then no lock file can be made either
     }
-    return TokenLock.acquire(realPath(), LOCK_WAIT, sleeper, diagnostics);
+    return CrossProcessLock.acquire(
+        realPath(), "refreshing the login in " + path, LOCK_WAIT, sleeper, diagnostics);
   }
 
   /**

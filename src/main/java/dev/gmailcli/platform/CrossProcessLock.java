@@ -1,4 +1,4 @@
-package dev.gmailcli.auth;
+package dev.gmailcli.platform;
 
 import com.google.api.client.util.Sleeper;
 import dev.gmailcli.GmailCliException;
@@ -15,40 +15,43 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * A cross-process lock held across read → refresh → write of a token file, so that overlapping runs
- * (cron jobs starting in the same minute) refresh once: an OS file lock on an empty lock file
- * beside the token. The OS releases it when its holder exits, even after {@code kill -9}, so no
- * stale-lock cleanup is needed and the lock file is never deleted (deleting lock files races).
- * Where no lock file can be made (a read-only mount), gmailcli proceeds without the lock.
+ * A cross-process lock on a file gmailcli rewrites (held, for a token, across read → refresh →
+ * write, so that overlapping runs — cron jobs starting in the same minute — refresh once): an OS
+ * file lock on an empty lock file beside it. The OS releases it when its holder exits, even after
+ * {@code kill -9}, so no stale-lock cleanup is needed and the lock file is never deleted (deleting
+ * lock files races). Where no lock file can be made (a read-only mount), gmailcli proceeds without
+ * the lock.
  */
-public final class TokenLock implements AutoCloseable {
+public final class CrossProcessLock implements AutoCloseable {
   /** How often a waiting run tries again. */
   static final Duration POLL = Duration.ofMillis(50);
 
   private final FileChannel channel;
   private final FileLock lock;
 
-  private TokenLock(FileChannel channel, FileLock lock) {
+  private CrossProcessLock(FileChannel channel, FileLock lock) {
     this.channel = channel;
     this.lock = lock;
   }
 
-  /** No lock: for a declared read-only token, or where no lock file can be made. */
-  public static TokenLock none() {
-    return new TokenLock(null, null);
+  /** No lock: for a file declared read-only, or where no lock file can be made. */
+  public static CrossProcessLock none() {
+    return new CrossProcessLock(null, null);
   }
 
   /**
-   * Takes the lock of {@code tokenFile} ({@code tokenFile.lock} beside it), waiting up to {@code
-   * maxWait} for another holder.
+   * Takes the lock of {@code file} ({@code FILE.lock} beside it), waiting up to {@code maxWait} for
+   * another holder.
    *
-   * @param tokenFile the real token file (symbolic links resolved)
+   * @param file the real file (symbolic links resolved)
+   * @param holding what a holder does, for the message when the wait is too long ("refreshing the
+   *     login in PATH")
    * @param diagnostics receives a line when gmailcli waits or goes on without the lock
    * @throws GmailCliException exit 5 when another gmailcli holds the lock for longer
    */
-  public static TokenLock acquire(
-      Path tokenFile, Duration maxWait, Sleeper sleeper, Consumer<String> diagnostics) {
-    Path lockFile = tokenFile.resolveSibling(tokenFile.getFileName() + ".lock");
+  public static CrossProcessLock acquire(
+      Path file, String holding, Duration maxWait, Sleeper sleeper, Consumer<String> diagnostics) {
+    Path lockFile = file.resolveSibling(file.getFileName() + ".lock");
     FileChannel channel;
     try {
       channel =
@@ -68,7 +71,7 @@ public final class TokenLock implements AutoCloseable {
       for (long attempt = 0; attempt <= attempts; attempt++) {
         FileLock lock = tryLock(channel);
         if (lock != null) {
-          return new TokenLock(channel, lock);
+          return new CrossProcessLock(channel, lock);
         }
         if (attempt == 0) {
           diagnostics.accept("waiting for another gmailcli that holds " + lockFile);
@@ -84,8 +87,8 @@ public final class TokenLock implements AutoCloseable {
     }
     closeQuietly(channel);
     throw GmailCliException.temporary(
-        "another gmailcli is refreshing the login in "
-            + tokenFile
+        "another gmailcli is "
+            + holding
             + " and has held "
             + lockFile
             + " for over "
