@@ -15,7 +15,7 @@ public enum ExitCode {
           + " clock far off"),
   TEMPORARY(
       5, "temporary failure: Google unreachable, timeout, 429/5xx after retries, token locked"),
-  GMAIL_REFUSED(6, "Gmail refused the request (other 4xx)");
+  GMAIL_REFUSED(6, "Gmail refused the request (other 4xx), or answered for another mailbox");
 
   private final int code;
   private final String meaning;

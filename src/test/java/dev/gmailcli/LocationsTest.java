@@ -16,7 +16,7 @@ class LocationsTest {
   }
 
   private Locations resolve(Map<String, String> env, Path credentialsOption, Path tokenOption) {
-    return Locations.resolve(env, home(), credentialsOption, tokenOption);
+    return Locations.resolve(env, home(), credentialsOption, tokenOption, null);
   }
 
   @Test

@@ -32,6 +32,7 @@ public final class LoginTask {
   private final CredentialStore store;
   private final Function<GmailAuthorization, GmailService> gmail;
   private final boolean personTyping;
+  private final AccountSwitchGuard guard;
   private final PrintWriter err;
   private final Consumer<String> warnings;
 
@@ -39,6 +40,7 @@ public final class LoginTask {
    * @param credentialsFile credentials.json, the OAuth client
    * @param gmail opens Gmail with a login, to read the account's address
    * @param personTyping stdin is a terminal and input is allowed: a pasted answer may be asked for
+   * @param guard keeps a profile from silently switching to another Google account
    * @param err where the outcome is told
    * @param warnings problems that do not stop the login
    */
@@ -48,6 +50,7 @@ public final class LoginTask {
       CredentialStore store,
       Function<GmailAuthorization, GmailService> gmail,
       boolean personTyping,
+      AccountSwitchGuard guard,
       PrintWriter err,
       Consumer<String> warnings) {
     this.credentialsFile = credentialsFile;
@@ -55,6 +58,7 @@ public final class LoginTask {
     this.store = store;
     this.gmail = gmail;
     this.personTyping = personTyping;
+    this.guard = guard;
     this.err = err;
     this.warnings = warnings;
   }
@@ -64,8 +68,10 @@ public final class LoginTask {
    *
    * @param port the listener's port, 0 for a free one
    * @param noBrowser print the URL only; the answer is pasted (or comes through a forwarded port)
+   * @param force replace a profile's login even when it belongs to another Google account
    */
-  public StoredToken run(List<String> scopes, int port, Duration timeout, boolean noBrowser) {
+  public StoredToken run(
+      List<String> scopes, int port, Duration timeout, boolean noBrowser, boolean force) {
     ClientSecrets client = ClientSecrets.read(credentialsFile);
     if (!client.desktopApp()) {
       warnings.accept(
@@ -80,6 +86,7 @@ public final class LoginTask {
     StoredToken token =
         flow.login(client, scopes, new LoginOptions(port, timeout, !noBrowser, paste));
     token = token.withAccount(accountOf(token));
+    guard.check(store, token, force);
     store.save(token);
     String who = token.account().isEmpty() ? "Gmail" : token.account();
     err.println("Logged in as " + who + ".");

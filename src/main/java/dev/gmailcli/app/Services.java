@@ -1,9 +1,13 @@
 package dev.gmailcli.app;
 
+import dev.gmailcli.GmailCliException;
 import dev.gmailcli.Locations;
+import dev.gmailcli.Scopes;
 import dev.gmailcli.auth.CredentialStore;
 import dev.gmailcli.auth.GmailAuthorization;
 import dev.gmailcli.auth.InstalledAppFlow;
+import dev.gmailcli.auth.ServiceAccountKey;
+import dev.gmailcli.auth.ServiceAccountLogin;
 import dev.gmailcli.auth.TokenFile;
 import dev.gmailcli.auth.TokenRefresher;
 import dev.gmailcli.auth.TokenRevoker;
@@ -14,9 +18,15 @@ import dev.gmailcli.gmail.ThreadLister;
 import dev.gmailcli.http.Retrier;
 import dev.gmailcli.http.RetryPolicy;
 import dev.gmailcli.http.TimeoutsAndTracing;
+import dev.gmailcli.output.LoginReport;
+import dev.gmailcli.output.ServiceAccountReport;
+import dev.gmailcli.platform.ConsoleLines;
 import dev.gmailcli.platform.Env;
+import java.net.URI;
+import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The composition root (as gh's Factory): builds each task of one run, with its collaborators, from
@@ -30,13 +40,27 @@ public final class Services {
   private final TimeoutsAndTracing http;
   private final Retrier retrier;
   private final Consumer<String> diagnostics;
+  private final ConsoleLines console;
   private CredentialStore credentialStore;
 
+  /**
+   * @param options the global options, already {@link GlobalOptions#resolved resolved}
+   */
   public Services(Env env, GlobalOptions options) {
+    this(env, options, new ConsoleLines(env.in()));
+  }
+
+  private Services(Env env, GlobalOptions options, ConsoleLines console) {
     this.env = env;
     this.options = options;
+    this.console = console;
     this.locations =
-        Locations.resolve(env.variables(), env.userHome(), options.credentials(), options.token());
+        Locations.resolve(
+            env.variables(),
+            env.userHome(),
+            options.credentials(),
+            options.token(),
+            options.profile());
     this.diagnostics = options.verbose() ? line -> env.err().println("debug: " + line) : line -> {};
     this.http = new TimeoutsAndTracing(diagnostics);
     this.retrier =
@@ -49,13 +73,20 @@ public final class Services {
   }
 
   public LoginTask loginTask() {
+    refuseForServiceAccount("login", "a service account needs no login: its key is the credential");
+    boolean personPresent = env.terminal().stdinInteractive() && !options.noInput();
     return new LoginTask(
         locations.credentials(),
         new InstalledAppFlow(
-            env.transport(), http, env.clock(), env.browser(), env.in(), env.err(), diagnostics),
+            env.transport(), http, env.clock(), env.browser(), console, env.err(), diagnostics),
         credentialStore(),
         this::gmail,
-        env.terminal().stdinInteractive() && !options.noInput(),
+        personPresent,
+        new AccountSwitchGuard(
+            options.profile(),
+            personPresent && env.terminal().stderrTerminal(),
+            console,
+            env.err()),
         env.err(),
         warnings());
   }
@@ -72,34 +103,96 @@ public final class Services {
   }
 
   public StatusTask statusTask() {
-    return new StatusTask(credentialStore(), env.clock(), this::gmail);
+    Supplier<LoginReport> report;
+    if (options.usesServiceAccount()) {
+      report =
+          () -> {
+            ServiceAccountKey key = ServiceAccountKey.read(options.serviceAccount());
+            return new ServiceAccountReport(
+                key.file(),
+                key.clientEmail(),
+                key.clientId(),
+                options.subject(),
+                List.of(Scopes.DEFAULT));
+          };
+    } else {
+      report =
+          () ->
+              StatusTask.of(
+                  credentialStore().find().orElseThrow(this::noSavedLogin),
+                  credentialStore(),
+                  env.clock());
+    }
+    return new StatusTask(report, mailboxAccess());
+  }
+
+  public AllStatusTask allStatusTask() {
+    refuseForServiceAccount("status --all", "status --all lists saved logins");
+    return new AllStatusTask(
+        locations.profilesDirectory(),
+        profile ->
+            new Services(
+                env,
+                new GlobalOptions(
+                    null,
+                    null,
+                    options.verbose(),
+                    true,
+                    options.tokenReadOnly(),
+                    profile,
+                    null,
+                    null),
+                console),
+        env.clock());
   }
 
   public LogoutTask logoutTask() {
+    refuseForServiceAccount(
+        "logout",
+        "a service account's keys are revoked in Google Cloud console (IAM & Admin > Service"
+            + " accounts > Keys)");
     return new LogoutTask(
         credentialStore(),
         new TokenRevoker(env.transport(), http, env.endpoints().revokeUri(), retrier));
   }
 
-  // A login is offered only to a person who can answer it: stdin and stderr are terminals.
-  private MailboxAccess mailboxAccess() {
+  /** How this run opens the mailbox: a saved login (the default or a profile's), or a key. */
+  MailboxAccess mailboxAccess() {
+    if (options.usesServiceAccount()) {
+      return new ServiceAccountAccess(
+          ServiceAccountKey.read(options.serviceAccount()),
+          key ->
+              ServiceAccountLogin.open(
+                  key,
+                  options.subject(),
+                  List.of(Scopes.DEFAULT),
+                  URI.create(env.endpoints().tokenUri()),
+                  env.transport(),
+                  http,
+                  retrier,
+                  env.clock()),
+          this::gmail,
+          warnings());
+    }
+    // a login is offered only to a person who can answer it: stdin and stderr are terminals
     boolean personPresent =
         env.terminal().stdinInteractive() && env.terminal().stderrTerminal() && !options.noInput();
-    return new MailboxAccess(
+    return new SavedLoginAccess(
         credentialStore(),
+        options.profile(),
         personPresent,
-        () -> loginTask().run(LoginTask.DEFAULT_SCOPES, 0, LoginTask.DEFAULT_TIMEOUT, false),
+        () -> loginTask().run(LoginTask.DEFAULT_SCOPES, 0, LoginTask.DEFAULT_TIMEOUT, false, false),
+        this::gmail,
         env.err());
   }
 
   // One per run, so that its warnings (a loose file mode, a token it cannot save) come once.
-  private CredentialStore credentialStore() {
+  CredentialStore credentialStore() {
     if (credentialStore == null) {
-      // only the default directory is gmailcli's alone; one named by GMAILCLI_HOME may be shared
       TokenFile file =
           new TokenFile(
               locations.token(),
-              locations.defaultHome() ? locations.home() : null,
+              locations.ownTokenDirectory(),
               options.tokenReadOnly(),
               env.sleeper(),
               diagnostics);
@@ -109,6 +202,18 @@ public final class Services {
       credentialStore = new CredentialStore(file, refresher, http, env.clock(), warnings());
     }
     return credentialStore;
+  }
+
+  private GmailCliException noSavedLogin() {
+    return options.profile() != null
+        ? SavedLoginAccess.noSuchProfile(options.profile())
+        : CredentialStore.notLoggedIn(credentialStore().file());
+  }
+
+  private void refuseForServiceAccount(String command, String why) {
+    if (options.usesServiceAccount()) {
+      throw GmailCliException.usage(command + " does not apply to --service-account", why);
+    }
   }
 
   private GmailService gmail(GmailAuthorization authorization) {

@@ -1,38 +1,49 @@
 package dev.gmailcli.app;
 
-import dev.gmailcli.Scopes;
 import dev.gmailcli.auth.CredentialStore;
-import dev.gmailcli.auth.GmailAuthorization;
 import dev.gmailcli.auth.StoredToken;
-import dev.gmailcli.gmail.GmailService;
+import dev.gmailcli.output.LoginReport;
 import dev.gmailcli.output.StatusReport;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
- * {@code gmailcli status}: what the saved login holds, read from token.json alone; with {@code
- * --check}, proof that a Gmail call works right now.
+ * {@code gmailcli status}: what the login holds, read from its file alone; with {@code --check},
+ * proof that a Gmail call works right now.
  */
 public final class StatusTask {
-  private final CredentialStore store;
-  private final Clock clock;
-  private final Function<GmailAuthorization, GmailService> gmail;
+  private final Supplier<LoginReport> report;
+  private final MailboxAccess mailbox;
 
   /**
-   * @param gmail opens Gmail with a login, for the check
+   * @param report reads what the login holds (no network call)
+   * @param mailbox opens the mailbox, for the check
    */
-  public StatusTask(
-      CredentialStore store, Clock clock, Function<GmailAuthorization, GmailService> gmail) {
-    this.store = store;
-    this.clock = clock;
-    this.gmail = gmail;
+  public StatusTask(Supplier<LoginReport> report, MailboxAccess mailbox) {
+    this.report = report;
+    this.mailbox = mailbox;
   }
 
-  /** Reads the saved login; exit 3 when there is none. Makes no network call. */
-  public StatusReport report() {
-    StoredToken token = saved();
+  /** What the login holds; exit 3 when there is none. Makes no network call. */
+  public LoginReport report() {
+    return report.get();
+  }
+
+  /**
+   * Proves the login works now: refreshes and saves the access token if due, then makes the
+   * cheapest Gmail call (users.getProfile, 1 quota unit). Never offers a login.
+   *
+   * @throws dev.gmailcli.GmailCliException exit 3 when a person must log in, 4 for a broken file, 5
+   *     when Google cannot be reached
+   */
+  public void check() {
+    mailbox.openAndProve();
+  }
+
+  /** The report of a saved user login; exit 3 when there is none. */
+  static StatusReport of(StoredToken token, CredentialStore store, Clock clock) {
     Instant now = clock.instant();
     boolean valid =
         token.token() != null
@@ -49,20 +60,5 @@ public final class StatusTask {
         token.refreshToken() != null && !token.refreshToken().isEmpty(),
         token.loginTime(),
         now);
-  }
-
-  /**
-   * Proves the login works now: refreshes and saves the access token if due, then makes the
-   * cheapest Gmail call (users.getProfile, 1 quota unit). Never offers a login.
-   *
-   * @throws dev.gmailcli.GmailCliException exit 3 when a person must log in, 4 for a broken file, 5
-   *     when Google cannot be reached
-   */
-  public void check() {
-    gmail.apply(store.open(saved(), Scopes.READ_ANY)).emailAddress();
-  }
-
-  private StoredToken saved() {
-    return store.find().orElseThrow(() -> CredentialStore.notLoggedIn(store.file()));
   }
 }

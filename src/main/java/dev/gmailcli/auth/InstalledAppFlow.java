@@ -10,8 +10,8 @@ import com.google.api.client.http.HttpTransport;
 import com.google.api.client.json.gson.GsonFactory;
 import dev.gmailcli.GmailCliException;
 import dev.gmailcli.platform.BrowserOpener;
+import dev.gmailcli.platform.ConsoleLines;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.security.SecureRandom;
@@ -32,7 +32,7 @@ public final class InstalledAppFlow {
   private final HttpRequestInitializer settings;
   private final Clock clock;
   private final ConsentInstructions instructions;
-  private final InputStream in;
+  private final ConsoleLines in;
   private final PrintWriter err;
   private final Consumer<String> diagnostics;
   private final SecureRandom random = new SecureRandom();
@@ -42,7 +42,7 @@ public final class InstalledAppFlow {
       HttpRequestInitializer settings,
       Clock clock,
       BrowserOpener browser,
-      InputStream in,
+      ConsoleLines in,
       PrintWriter err,
       Consumer<String> diagnostics) {
     this.transport = transport;

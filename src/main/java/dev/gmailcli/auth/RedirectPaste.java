@@ -1,11 +1,8 @@
 package dev.gmailcli.auth;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
+import dev.gmailcli.platform.ConsoleLines;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
@@ -21,7 +18,10 @@ final class RedirectPaste implements Runnable {
   // Google's codes look like "4/0AVG7fiQ…": no spaces, no quotes, and never a URL by themselves.
   private static final Pattern BARE_CODE = Pattern.compile("[A-Za-z0-9/_.~%+-]{10,2048}");
 
-  private final InputStream in;
+  /** How often the reader looks whether the listener answered meanwhile. */
+  private static final Duration LOOK = Duration.ofMillis(200);
+
+  private final ConsoleLines lines;
   private final String expectedState;
   private final Predicate<AuthorizationCallback> deliver;
   private final BooleanSupplier answered;
@@ -35,13 +35,13 @@ final class RedirectPaste implements Runnable {
    * @param prompt a person is typing: ask again after a refusal
    */
   RedirectPaste(
-      InputStream in,
+      ConsoleLines lines,
       String expectedState,
       Predicate<AuthorizationCallback> deliver,
       BooleanSupplier answered,
       PrintWriter err,
       boolean prompt) {
-    this.in = in;
+    this.lines = lines;
     this.expectedState = expectedState;
     this.deliver = deliver;
     this.answered = answered;
@@ -49,33 +49,29 @@ final class RedirectPaste implements Runnable {
     this.prompt = prompt;
   }
 
-  /** Starts reading on a daemon thread (a blocked read of stdin must not keep the JVM alive). */
+  /** Starts reading on a daemon thread, beside the listener. */
   void start() {
     Thread reader = new Thread(this, "gmailcli-paste");
     reader.setDaemon(true);
     reader.start();
   }
 
+  // Stops taking lines as soon as the login has an answer, so that a later question (e.g. a
+  // confirmation) gets the next line typed.
   @Override
   public void run() {
-    BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-    try {
-      String line;
-      while ((line = lines.readLine()) != null && !answered.getAsBoolean()) {
-        String pasted = line.strip();
-        if (pasted.isEmpty()) {
-          continue;
-        }
-        AuthorizationCallback callback = interpret(pasted);
-        if (callback instanceof AuthorizationCallback.Foreign foreign) {
-          refuse(foreign);
-        } else {
-          deliver.test(callback);
-          return;
-        }
+    while (!answered.getAsBoolean() && !lines.ended()) {
+      String pasted = lines.next(LOOK).map(String::strip).orElse("");
+      if (pasted.isEmpty() || answered.getAsBoolean()) {
+        continue;
       }
-    } catch (IOException e) {
-      // stdin closed or unreadable: the listener may still get the answer, or the login times out
+      AuthorizationCallback callback = interpret(pasted);
+      if (callback instanceof AuthorizationCallback.Foreign foreign) {
+        refuse(foreign);
+      } else {
+        deliver.test(callback);
+        return;
+      }
     }
   }
 

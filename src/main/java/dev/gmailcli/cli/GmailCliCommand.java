@@ -32,6 +32,9 @@ import picocli.CommandLine.Spec;
       "                        (default: $XDG_CONFIG_HOME/gmailcli, ~/.config/gmailcli)",
       "  GMAILCLI_CREDENTIALS  OAuth client file (like --credentials)",
       "  GMAILCLI_TOKEN        saved login (like --token)",
+      "  GMAILCLI_PROFILE      like --profile",
+      "  GMAILCLI_SERVICE_ACCOUNT, GMAILCLI_SUBJECT",
+      "                        like --service-account, --subject",
       "  GMAILCLI_TOKEN_READONLY=1",
       "                        like --token-readonly",
       "  GMAILCLI_NO_INPUT=1   like --no-input",
@@ -57,6 +60,29 @@ public final class GmailCliCommand implements Callable<Integer> {
       scope = ScopeType.INHERIT,
       description = "File holding the saved login (token.json).")
   Path token;
+
+  @Option(
+      names = "--profile",
+      paramLabel = "NAME",
+      scope = ScopeType.INHERIT,
+      description = "Use the login of profile NAME (GMAILCLI_HOME/profiles/NAME).")
+  String profile;
+
+  @Option(
+      names = "--service-account",
+      paramLabel = "KEY.json",
+      scope = ScopeType.INHERIT,
+      description =
+          "Act for --subject's mailbox with this Workspace service account key (domain-wide"
+              + " delegation).")
+  Path serviceAccount;
+
+  @Option(
+      names = "--subject",
+      paramLabel = "EMAIL",
+      scope = ScopeType.INHERIT,
+      description = "The mailbox a --service-account acts for, e.g. alice@example.com.")
+  String subject;
 
   @Option(
       names = "--token-readonly",
@@ -95,8 +121,16 @@ public final class GmailCliCommand implements Callable<Integer> {
       services =
           new Services(
               env,
-              GlobalOptions.of(
-                  env.variables(), credentials, token, verbose, noInput, tokenReadOnly));
+              new GlobalOptions(
+                      credentials,
+                      token,
+                      verbose,
+                      noInput,
+                      tokenReadOnly,
+                      profile,
+                      serviceAccount,
+                      subject)
+                  .resolved(env.variables()));
     }
     return services;
   }

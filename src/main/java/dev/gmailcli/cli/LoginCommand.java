@@ -50,13 +50,20 @@ final class LoginCommand implements Callable<Integer> {
               + " address the browser ends on (or forward --port over SSH).")
   boolean noBrowser;
 
+  @Option(
+      names = "--force",
+      description =
+          "With --profile: replace the profile's login even if it belongs to another Google"
+              + " account.")
+  boolean force;
+
   @Override
   public Integer call() {
     List<String> wanted =
         scopes == null || scopes.isEmpty()
             ? LoginTask.DEFAULT_SCOPES
             : scopes.stream().map(Scopes::expand).distinct().toList();
-    root.services().loginTask().run(wanted, port, timeout, noBrowser);
+    root.services().loginTask().run(wanted, port, timeout, noBrowser, force);
     return 0;
   }
 }

@@ -1,8 +1,13 @@
 package dev.gmailcli.cli;
 
+import dev.gmailcli.output.AllStatusRenderer;
+import dev.gmailcli.output.LoginReport;
+import dev.gmailcli.output.ProfileStatus;
+import dev.gmailcli.output.ServiceAccountReport;
 import dev.gmailcli.output.StatusRenderer;
 import dev.gmailcli.output.StatusReport;
 import dev.gmailcli.platform.Env;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -40,21 +45,48 @@ final class StatusCommand implements Callable<Integer> {
               + " make the cheapest Gmail call. Prints nothing and exits 0 when it works.")
   boolean check;
 
+  @Option(
+      names = "--all",
+      description =
+          "One line per saved login: the default one and each profile's (with --check: whether"
+              + " each works now).")
+  boolean all;
+
   StatusCommand(Env env) {
     this.env = env;
   }
 
   @Override
   public Integer call() {
+    if (all) {
+      List<ProfileStatus> rows = root.services().allStatusTask().run(check);
+      if (format == Format.json) {
+        AllStatusRenderer.json(rows, env.out());
+      } else {
+        AllStatusRenderer.table(rows, env.out());
+      }
+      return rows.stream()
+          .mapToInt(ProfileStatus::exitCode)
+          .filter(c -> c != 0)
+          .findFirst()
+          .orElse(0);
+    }
     if (check) {
       root.services().statusTask().check();
       return 0;
     }
-    StatusReport report = root.services().statusTask().report();
-    if (format == Format.json) {
-      StatusRenderer.json(report, env.out());
+    LoginReport report = root.services().statusTask().report();
+    boolean json = format == Format.json;
+    if (report instanceof ServiceAccountReport key) {
+      if (json) {
+        StatusRenderer.json(key, env.out());
+      } else {
+        StatusRenderer.table(key, env.out());
+      }
+    } else if (json) {
+      StatusRenderer.json((StatusReport) report, env.out());
     } else {
-      StatusRenderer.table(report, env.out());
+      StatusRenderer.table((StatusReport) report, env.out());
     }
     return 0;
   }

@@ -29,6 +29,42 @@ public final class StatusRenderer {
     out.flush();
   }
 
+  /** A service account's delegation, for a person. */
+  public static void table(ServiceAccountReport report, PrintWriter out) {
+    line(out, "account", report.subject() + " (through a service account)");
+    line(out, "key file", report.keyFile().toString());
+    line(out, "client email", report.clientEmail());
+    line(
+        out,
+        "client id",
+        report.clientId().isEmpty() ? "(not in the key file)" : report.clientId());
+    line(out, "scopes", String.join(" ", report.scopes()));
+    out.flush();
+  }
+
+  /** A service account's delegation, for scripts. */
+  public static void json(ServiceAccountReport report, PrintWriter out) {
+    try {
+      JsonWriter json = ThreadJson.writer(out, true);
+      json.beginObject();
+      json.name("account").value(report.subject());
+      json.name("serviceAccount").value(report.clientEmail());
+      json.name("clientId").value(report.clientId());
+      json.name("keyFile").value(report.keyFile().toString());
+      json.name("scopes").beginArray();
+      for (String scope : report.scopes()) {
+        json.value(scope);
+      }
+      json.endArray();
+      json.endObject();
+      json.flush();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    out.println();
+    out.flush();
+  }
+
   /** One JSON object for scripts. */
   public static void json(StatusReport report, PrintWriter out) {
     try {

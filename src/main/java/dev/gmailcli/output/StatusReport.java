@@ -27,4 +27,5 @@ public record StatusReport(
     boolean accessTokenValid,
     boolean refreshTokenPresent,
     Instant loginTime,
-    Instant now) {}
+    Instant now)
+    implements LoginReport {}

@@ -37,11 +37,15 @@ class ListThreadsTaskTest {
 
   ListThreadsTask task(Terminal terminal) {
     MailboxAccess mailbox =
-        new MailboxAccess(
+        new SavedLoginAccess(
             TaskFixtures.store(dir.resolve("token.json"), http),
+            null,
             false,
             () -> {
               throw new AssertionError("no login expected");
+            },
+            authorization -> {
+              throw new AssertionError("no proof expected");
             },
             new PrintWriter(err, true));
     ListThreadsTask.ListerFactory listers =

@@ -11,6 +11,7 @@ import dev.gmailcli.harness.RecordingSleeper;
 import dev.gmailcli.harness.ScriptedHttp;
 import dev.gmailcli.http.TimeoutsAndTracing;
 import dev.gmailcli.platform.BrowserOpener;
+import dev.gmailcli.platform.ConsoleLines;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -76,7 +77,7 @@ class LoginTaskTest {
             new TimeoutsAndTracing(line -> {}),
             TaskFixtures.CLOCK,
             CONSENTING,
-            InputStream.nullInputStream(),
+            new ConsoleLines(InputStream.nullInputStream()),
             errWriter,
             line -> {});
     return new LoginTask(
@@ -92,6 +93,8 @@ class LoginTaskTest {
                 new RecordingSleeper(),
                 "gmailcli/test"),
         false,
+        new AccountSwitchGuard(
+            null, false, new ConsoleLines(InputStream.nullInputStream()), errWriter),
         errWriter,
         warnings::add);
   }
@@ -112,7 +115,7 @@ class LoginTaskTest {
     http.on("GET", PROFILE, 200, "{\"emailAddress\": \"alice@example.com\"}");
 
     StoredToken token =
-        task("installed").run(LoginTask.DEFAULT_SCOPES, 0, Duration.ofSeconds(20), false);
+        task("installed").run(LoginTask.DEFAULT_SCOPES, 0, Duration.ofSeconds(20), false, false);
 
     StoredToken saved = new TokenFile(dir.resolve("token.json")).read().orElseThrow();
     assertThat(saved).isEqualTo(token);
@@ -130,7 +133,7 @@ class LoginTaskTest {
     googleGrants();
     http.on("GET", PROFILE, 200, "{\"emailAddress\": \"alice@example.com\"}");
 
-    task("web").run(LoginTask.DEFAULT_SCOPES, 0, Duration.ofSeconds(20), false);
+    task("web").run(LoginTask.DEFAULT_SCOPES, 0, Duration.ofSeconds(20), false, false);
 
     assertThat(warnings).singleElement().asString().contains("Web application client");
     assertThat(dir.resolve("token.json")).exists();
@@ -141,7 +144,7 @@ class LoginTaskTest {
     googleGrants();
     http.on("GET", PROFILE, 403, "{\"error\": {\"code\": 403, \"message\": \"Forbidden\"}}");
 
-    task("installed").run(LoginTask.DEFAULT_SCOPES, 0, Duration.ofSeconds(20), false);
+    task("installed").run(LoginTask.DEFAULT_SCOPES, 0, Duration.ofSeconds(20), false, false);
 
     assertThat(warnings)
         .singleElement()

@@ -5,10 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gmailcli.ExitCode;
 import dev.gmailcli.GmailCliException;
+import dev.gmailcli.auth.CredentialStore;
 import dev.gmailcli.auth.StoredToken;
 import dev.gmailcli.auth.TokenFile;
 import dev.gmailcli.harness.ScriptedHttp;
 import dev.gmailcli.output.StatusReport;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -19,12 +22,24 @@ class StatusTaskTest {
   final ScriptedHttp http = new ScriptedHttp();
 
   StatusTask task() {
+    CredentialStore store = TaskFixtures.store(dir.resolve("token.json"), http);
     return new StatusTask(
-        TaskFixtures.store(dir.resolve("token.json"), http),
-        TaskFixtures.CLOCK,
-        authorization -> {
-          throw new AssertionError("no Gmail call expected");
-        });
+        () ->
+            StatusTask.of(
+                store.find().orElseThrow(() -> CredentialStore.notLoggedIn(store.file())),
+                store,
+                TaskFixtures.CLOCK),
+        new SavedLoginAccess(
+            store,
+            null,
+            false,
+            () -> {
+              throw new AssertionError("no login expected");
+            },
+            authorization -> {
+              throw new AssertionError("no Gmail call expected");
+            },
+            new PrintWriter(new StringWriter(), true)));
   }
 
   @Test
@@ -32,7 +47,7 @@ class StatusTaskTest {
     StoredToken token = TaskFixtures.validToken("alice@example.com");
     new TokenFile(dir.resolve("token.json")).write(token);
 
-    StatusReport report = task().report();
+    StatusReport report = (StatusReport) task().report();
 
     assertThat(report.account()).isEqualTo("alice@example.com");
     assertThat(report.tokenFile()).isEqualTo(dir.resolve("token.json").toAbsolutePath());
@@ -62,7 +77,7 @@ class StatusTaskTest {
                 TaskFixtures.NOW.minusSeconds(1),
                 null));
 
-    StatusReport report = task().report();
+    StatusReport report = (StatusReport) task().report();
 
     assertThat(report.accessTokenValid()).isFalse();
     assertThat(report.refreshTokenPresent()).isFalse();
