@@ -49,15 +49,14 @@ public final class AccountSwitchGuard {
       return;
     }
     if (personPresent) {
-      err.print(
+      err.println(
           "Profile "
               + profile
               + " is logged in as "
               + before
               + ". Replace it with "
               + now
-              + "? [y/N] ");
-      err.flush();
+              + "? [y/N]");
       String answer = console.next(ANSWER_WAIT).orElse("").strip().toLowerCase(Locale.ROOT);
       if (answer.equals("y") || answer.equals("yes")) {
         return;

@@ -61,8 +61,13 @@ final class RedirectPaste implements Runnable {
   @Override
   public void run() {
     while (!answered.getAsBoolean() && !lines.ended()) {
-      String pasted = lines.next(LOOK).map(String::strip).orElse("");
-      if (pasted.isEmpty() || answered.getAsBoolean()) {
+      String line = lines.next(LOOK).orElse(null);
+      if (line != null && answered.getAsBoolean()) {
+        lines.unread(line); // the listener answered meanwhile: the line is for someone else
+        return;
+      }
+      String pasted = line == null ? "" : line.strip();
+      if (pasted.isEmpty()) {
         continue;
       }
       AuthorizationCallback callback = interpret(pasted);

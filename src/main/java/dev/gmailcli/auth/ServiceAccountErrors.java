@@ -22,7 +22,12 @@ final class ServiceAccountErrors {
       Instant now) {
     String what = "get an access token for " + key.clientEmail() + " acting for " + subject;
     OAuthErrorBody body = OAuthErrorBody.of(failure);
-    if ("unauthorized_client".equals(body.error())) {
+    // A JWT grant carries no client secret, so its 401 is the missing delegation; the JDK drops
+    // the body of a 401 to a POST, so the status alone has to tell.
+    boolean unauthorized =
+        "unauthorized_client".equals(body.error())
+            || (body.status() == 401 && body.error() == null);
+    if (unauthorized) {
       return GmailCliException.loginRequired(
           "Google does not let service account "
               + key.clientEmail()

@@ -7,7 +7,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -19,7 +19,7 @@ public final class ConsoleLines {
   private static final String END = new String("end of input");
 
   private final InputStream in;
-  private final LinkedBlockingQueue<String> lines = new LinkedBlockingQueue<>();
+  private final LinkedBlockingDeque<String> lines = new LinkedBlockingDeque<>();
   private boolean started;
   private volatile boolean ended;
 
@@ -45,6 +45,11 @@ public final class ConsoleLines {
       Thread.currentThread().interrupt();
       return Optional.empty();
     }
+  }
+
+  /** Gives back a line taken by a reader that turned out not to want it: the next one gets it. */
+  public void unread(String line) {
+    lines.addFirst(line);
   }
 
   /** True once the input has ended (or cannot be read). */

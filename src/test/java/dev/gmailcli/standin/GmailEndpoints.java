@@ -52,20 +52,27 @@ final class GmailEndpoints {
     if (auth.error() != null) {
       return auth.error();
     }
-    if (!userId.equals("me") && !userId.equalsIgnoreCase(email.get())) {
+    String account = mailboxFor(auth.account());
+    if (!userId.equals("me") && !userId.equalsIgnoreCase(account)) {
       return error(403, "Delegation denied for " + userId, "forbidden", "PERMISSION_DENIED");
     }
     return switch (kind) {
-      case "profile" -> profile();
+      case "profile" -> profile(account);
       case "labels.list" -> labels();
       case "threads.list" -> list(r, auth.metadataOnly());
       default -> get(threadId, r, auth.metadataOnly());
     };
   }
 
-  private Resp profile() {
+  // Tests may make Gmail answer for another mailbox than the token's (a delegation ignored).
+  private String mailboxFor(String tokenAccount) {
+    String override = email.get();
+    return override != null ? override : tokenAccount;
+  }
+
+  private Resp profile(String account) {
     JsonObject o = new JsonObject();
-    o.addProperty("emailAddress", email.get());
+    o.addProperty("emailAddress", account);
     o.addProperty("messagesTotal", mailbox.messageCount());
     o.addProperty("threadsTotal", mailbox.size());
     o.addProperty("historyId", Long.toString(mailbox.historyId()));

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.security.PublicKey;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -50,13 +51,16 @@ public final class GoogleStandIn implements AutoCloseable {
   private final StandInMailbox mailbox = new StandInMailbox();
   private final StandInFaults faults = new StandInFaults();
   private final StandInRouter router;
-  private volatile String email = "tester@example.com";
+  private final StandInServiceAccounts serviceAccounts = new StandInServiceAccounts();
+  private volatile String mailboxOverride;
   private final AtomicBoolean closed = new AtomicBoolean();
 
   private GoogleStandIn() throws IOException {
     router =
         new StandInRouter(
-            new OAuthEndpoints(tokens), new GmailEndpoints(tokens, mailbox, () -> email), faults);
+            new OAuthEndpoints(tokens, serviceAccounts, this::tokenUri),
+            new GmailEndpoints(tokens, mailbox, () -> mailboxOverride),
+            faults);
     AtomicInteger threadNo = new AtomicInteger();
     executor =
         Executors.newFixedThreadPool(
@@ -121,8 +125,48 @@ public final class GoogleStandIn implements AutoCloseable {
 
   /** Sets the account address ({@code users.getProfile}; default {@code tester@example.com}). */
   public GoogleStandIn email(String address) {
-    this.email = address;
+    tokens.account = address;
     return this;
+  }
+
+  /**
+   * Gmail answers for {@code address}'s mailbox whatever token is used (a delegation Google
+   * ignored); null restores the token's own mailbox.
+   */
+  public GoogleStandIn answerForMailbox(String address) {
+    this.mailboxOverride = address;
+    return this;
+  }
+
+  /** The account whose mailbox a request's bearer token opens, or null. */
+  public String accountOf(RecordedRequest request) {
+    String header = request.header("authorization");
+    return header == null || !header.startsWith("Bearer ")
+        ? null
+        : tokens.accountOf(header.substring(7).trim());
+  }
+
+  /**
+   * Registers a service account: the public half of its key checks the JWTs it signs for the token
+   * endpoint's {@code urn:ietf:params:oauth:grant-type:jwt-bearer} grant.
+   */
+  public GoogleStandIn serviceAccount(String clientEmail, String clientId, PublicKey key) {
+    serviceAccounts.register(clientEmail, clientId, key);
+    return this;
+  }
+
+  /**
+   * A Workspace administrator grants {@code clientId} domain-wide delegation for {@code scopes}
+   * (without it, its JWT grants are refused with {@code unauthorized_client}).
+   */
+  public GoogleStandIn allowDelegation(String clientId, String... scopes) {
+    serviceAccounts.allow(clientId, List.of(scopes));
+    return this;
+  }
+
+  /** The claims of the JWTs received by the token endpoint, oldest first. */
+  public List<Map<String, Object>> assertions() {
+    return serviceAccounts.received();
   }
 
   /** The user clicks "Cancel": {@code /o/oauth2/auth} redirects with error=access_denied. */

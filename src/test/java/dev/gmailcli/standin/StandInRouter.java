@@ -66,7 +66,9 @@ final class StandInRouter {
         String kind =
             "authorization_code".equals(grant)
                 ? "token.code"
-                : "refresh_token".equals(grant) ? "token.refresh" : "token";
+                : "refresh_token".equals(grant)
+                    ? "token.refresh"
+                    : OAuthEndpoints.JWT_BEARER.equals(grant) ? "token.jwt" : "token";
         return new Route(kind, null, null);
       }
       if ((post || get) && (p.equals("/revoke") || p.equals("/o/oauth2/revoke"))) {
@@ -93,7 +95,7 @@ final class StandInRouter {
   private Resp dispatch(Route route, Req req) {
     return switch (route.kind()) {
       case "auth" -> oauth.authorize(req);
-      case "token", "token.code", "token.refresh" -> oauth.token(req);
+      case "token", "token.code", "token.refresh", "token.jwt" -> oauth.token(req);
       case "revoke" -> oauth.revoke(req);
       case "batch" -> batch(req);
       case "profile", "labels.list", "threads.list", "threads.get" ->
