@@ -11,7 +11,8 @@ public enum ExitCode {
           + " consent declined, login timed out"),
   CONFIG(4, "configuration error: credentials.json or token.json missing, unreadable or malformed"),
   TEMPORARY(5, "temporary failure: Google unreachable, timeout, 429/5xx after retries"),
-  GMAIL_REFUSED(6, "Gmail refused the request (other 4xx)");
+  GMAIL_REFUSED(6, "Gmail refused the request (other 4xx)"),
+  NOTHING_NEW(7, "nothing new (threads --new --fail-empty)");
 
   private final int code;
   private final String meaning;

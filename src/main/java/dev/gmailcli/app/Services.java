@@ -9,12 +9,15 @@ import dev.gmailcli.auth.TokenRefresher;
 import dev.gmailcli.auth.TokenRevoker;
 import dev.gmailcli.gmail.GmailService;
 import dev.gmailcli.gmail.LabelResolver;
+import dev.gmailcli.gmail.NewThreadsFinder;
 import dev.gmailcli.gmail.ThreadDetailsFetcher;
 import dev.gmailcli.gmail.ThreadLister;
+import dev.gmailcli.gmail.ThreadMessagesFetcher;
 import dev.gmailcli.http.Retrier;
 import dev.gmailcli.http.RetryPolicy;
 import dev.gmailcli.http.TimeoutsAndTracing;
 import dev.gmailcli.platform.Env;
+import dev.gmailcli.state.CursorStore;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
 
@@ -71,8 +74,21 @@ public final class Services {
         env.terminal());
   }
 
+  public NewThreadsTask newThreadsTask() {
+    return new NewThreadsTask(
+        mailboxAccess(),
+        this::newThreadsFinder,
+        cursorStore(),
+        env.out(),
+        env.err(),
+        warnings(),
+        diagnostics,
+        env.clock(),
+        env.terminal());
+  }
+
   public StatusTask statusTask() {
-    return new StatusTask(credentialStore(), env.clock(), this::gmail);
+    return new StatusTask(credentialStore(), cursorStore(), env.clock(), this::gmail);
   }
 
   public LogoutTask logoutTask() {
@@ -127,6 +143,20 @@ public final class Services {
         gmail,
         new LabelResolver(gmail),
         new ThreadDetailsFetcher(gmail, retrier, env.clock(), warnings));
+  }
+
+  private NewThreadsFinder newThreadsFinder(
+      GmailAuthorization authorization, Consumer<String> warnings) {
+    GmailService gmail = gmail(authorization);
+    return new NewThreadsFinder(
+        gmail,
+        new LabelResolver(gmail),
+        new ThreadMessagesFetcher(gmail, retrier, env.clock(), warnings));
+  }
+
+  // The cursors of the default login; a profile would only choose another directory.
+  private CursorStore cursorStore() {
+    return new CursorStore(locations.cursors(), env.sleeper(), diagnostics);
   }
 
   // Warnings do not stop a command; they are always shown.

@@ -6,31 +6,38 @@ import dev.gmailcli.auth.GmailAuthorization;
 import dev.gmailcli.auth.StoredToken;
 import dev.gmailcli.gmail.GmailService;
 import dev.gmailcli.output.StatusReport;
+import dev.gmailcli.state.CursorStore;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Function;
 
 /**
- * {@code gmailcli status}: what the saved login holds, read from token.json alone; with {@code
- * --check}, proof that a Gmail call works right now.
+ * {@code gmailcli status}: what the saved login holds, read from token.json alone, and the cursors
+ * of {@code threads --new}; with {@code --check}, proof that a Gmail call works right now.
  */
 public final class StatusTask {
   private final CredentialStore store;
+  private final CursorStore cursors;
   private final Clock clock;
   private final Function<GmailAuthorization, GmailService> gmail;
 
   /**
+   * @param cursors the cursors of {@code threads --new}, listed with the login
    * @param gmail opens Gmail with a login, for the check
    */
   public StatusTask(
-      CredentialStore store, Clock clock, Function<GmailAuthorization, GmailService> gmail) {
+      CredentialStore store,
+      CursorStore cursors,
+      Clock clock,
+      Function<GmailAuthorization, GmailService> gmail) {
     this.store = store;
+    this.cursors = cursors;
     this.clock = clock;
     this.gmail = gmail;
   }
 
-  /** Reads the saved login; exit 3 when there is none. Makes no network call. */
+  /** Reads the saved login and the cursors; exit 3 when there is no login. No network call. */
   public StatusReport report() {
     StoredToken token = saved();
     Instant now = clock.instant();
@@ -48,7 +55,9 @@ public final class StatusTask {
         valid,
         token.refreshToken() != null && !token.refreshToken().isEmpty(),
         token.loginTime(),
-        now);
+        now,
+        cursors.directory(),
+        cursors.list());
   }
 
   /**

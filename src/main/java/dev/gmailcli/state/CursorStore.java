@@ -81,33 +81,25 @@ public final class CursorStore {
   }
 
   /** Every cursor in the directory, by file name; unreadable ones with what is wrong. */
-  public List<Listing> list() {
-    List<Listing> listings = new ArrayList<>();
+  public List<CursorListing> list() {
+    List<CursorListing> listings = new ArrayList<>();
     if (!Files.isDirectory(dir)) {
       return listings;
     }
     try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "*.json")) {
       for (Path file : files) {
         try {
-          parse(file).ifPresent(cursor -> listings.add(new Listing(file, cursor, null)));
+          parse(file).ifPresent(cursor -> listings.add(new CursorListing(file, cursor, null)));
         } catch (UnusableCursorException e) {
-          listings.add(new Listing(file, null, e.getMessage()));
+          listings.add(new CursorListing(file, null, e.getMessage()));
         }
       }
     } catch (IOException e) {
-      listings.add(new Listing(dir, null, SmallTextFiles.describe(e)));
+      listings.add(new CursorListing(dir, null, SmallTextFiles.describe(e)));
     }
     listings.sort((a, b) -> a.file().compareTo(b.file()));
     return listings;
   }
-
-  /**
-   * One cursor file as {@code status} lists it.
-   *
-   * @param cursor the cursor, or null when the file cannot be used
-   * @param problem why it cannot be used, or null
-   */
-  public record Listing(Path file, Cursor cursor, String problem) {}
 
   /** A cursor held under its lock: read it, then move it once the news was written out. */
   public final class Hold implements AutoCloseable {

@@ -7,8 +7,12 @@ import dev.gmailcli.ExitCode;
 import dev.gmailcli.GmailCliException;
 import dev.gmailcli.auth.StoredToken;
 import dev.gmailcli.auth.TokenFile;
+import dev.gmailcli.harness.RecordingSleeper;
 import dev.gmailcli.harness.ScriptedHttp;
 import dev.gmailcli.output.StatusReport;
+import dev.gmailcli.state.Cursor;
+import dev.gmailcli.state.CursorKey;
+import dev.gmailcli.state.CursorStore;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -21,6 +25,7 @@ class StatusTaskTest {
   StatusTask task() {
     return new StatusTask(
         TaskFixtures.store(dir.resolve("token.json"), http),
+        new CursorStore(dir.resolve("state/cursors"), new RecordingSleeper(), line -> {}),
         TaskFixtures.CLOCK,
         authorization -> {
           throw new AssertionError("no Gmail call expected");
@@ -42,6 +47,26 @@ class StatusTaskTest {
     assertThat(report.accessTokenValid()).isTrue();
     assertThat(report.refreshTokenPresent()).isTrue();
     assertThat(report.now()).isEqualTo(TaskFixtures.NOW);
+    assertThat(report.cursorDirectory()).isEqualTo(dir.resolve("state/cursors"));
+    assertThat(report.cursors()).isEmpty();
+    assertThat(http.calls()).isEmpty();
+  }
+
+  @Test
+  void listsTheCursorsOfThreadsNew() {
+    new TokenFile(dir.resolve("token.json")).write(TaskFixtures.validToken("a@example.com"));
+    CursorKey key = new CursorKey("invoices", "a@example.com", "invoice", List.of(), false);
+    CursorStore cursors =
+        new CursorStore(dir.resolve("state/cursors"), new RecordingSleeper(), line -> {});
+    try (CursorStore.Hold hold = cursors.hold(key)) {
+      hold.write(new Cursor(key, "42", TaskFixtures.NOW));
+    }
+
+    StatusReport report = task().report();
+
+    assertThat(report.cursors())
+        .singleElement()
+        .satisfies(listing -> assertThat(listing.cursor().key()).isEqualTo(key));
     assertThat(http.calls()).isEmpty();
   }
 

@@ -145,7 +145,7 @@ class CursorStoreTest {
     }
     Files.writeString(store.directory().resolve("named-broken.json"), "{");
 
-    List<CursorStore.Listing> listings = store.list();
+    List<CursorListing> listings = store.list();
 
     assertThat(listings).hasSize(2);
     assertThat(listings.get(0).file().getFileName().toString()).isEqualTo(first.fileName());
