@@ -33,9 +33,11 @@ final class ThreadsCommand implements Callable<Integer> {
       names = {"-n", "--max"},
       paramLabel = "N",
       converter = Converters.AtLeastOne.class,
-      description =
-          "How many threads to list, 1 or more (default: 10; with --new: all, and with --max the"
-              + " older ones are skipped).")
+      description = {
+        "How many threads to list, 1 or more (default: 10).",
+        "With --new: every new thread unless given; with N, the newest N, and the cursor moves"
+            + " past the rest."
+      })
   Integer max;
 
   @Option(
