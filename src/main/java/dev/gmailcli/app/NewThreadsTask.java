@@ -103,7 +103,10 @@ public final class NewThreadsTask {
             request.includeSpamTrash());
     try (CursorStore.Hold hold = cursors.hold(key)) {
       Optional<Cursor> saved = hold.read();
+      NewThreadsFilter filter =
+          new NewThreadsFilter(request.query(), request.labels(), request.includeSpamTrash());
       if (saved.isEmpty()) {
+        finder.check(filter);
         start(hold, key, now != null ? now : finder.now(), started);
         return 0;
       }
@@ -116,8 +119,6 @@ public final class NewThreadsTask {
               + cursor.historyId()
               + ", last run "
               + cursor.lastRun());
-      NewThreadsFilter filter =
-          new NewThreadsFilter(request.query(), request.labels(), request.includeSpamTrash());
       Optional<NewThreads> news = finder.since(cursor.historyId(), filter, request.details());
       Instant listedFrom = cursor.lastRun().minus(FALLBACK_MARGIN);
       NewThreads found =

@@ -55,6 +55,20 @@ public final class NewThreadsFinder {
   }
 
   /**
+   * Lets Gmail judge the filter once, when a cursor starts, so that a label that does not exist or
+   * a query Gmail (or the login's scope) refuses fails now rather than when mail first arrives:
+   * label names are looked up (users.labels.list, 1 quota unit) and the query is tried on one
+   * message (users.messages.list, 5 quota units).
+   */
+  public void check(NewThreadsFilter filter) {
+    List<String> labelIds = labels.resolve(filter.labels());
+    if (filter.hasQuery()) {
+      gmail.listMessages(
+          new MessagePage(1, filter.query(), labelIds, filter.includeSpamTrash(), null));
+    }
+  }
+
+  /**
    * The threads that received a message that counts after {@code historyId}; empty when Gmail's
    * history no longer reaches back that far.
    *

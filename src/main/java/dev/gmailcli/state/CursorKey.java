@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -55,7 +56,11 @@ public record CursorKey(
     }
     String identity =
         String.join(
-            "\n", account, query, String.join("\n", labels), "spam-trash=" + includeSpamTrash);
+            "\n",
+            account.toLowerCase(Locale.ROOT),
+            query,
+            String.join("\n", labels),
+            "spam-trash=" + includeSpamTrash);
     return "filter-" + sha256(identity).substring(0, 16) + ".json";
   }
 

@@ -8,6 +8,7 @@ import dev.gmailcli.harness.CliRun;
 import dev.gmailcli.harness.Golden;
 import dev.gmailcli.harness.TestClock;
 import dev.gmailcli.harness.WithGoogleStandIn;
+import dev.gmailcli.standin.GoogleErrors;
 import dev.gmailcli.standin.RecordedRequest;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -137,6 +138,25 @@ class NewThreadsFiltersE2ETest extends NewMailFixture {
     assertThat(ids(mailer)).containsExactly("inv");
     assertThat(mailerAgain.out()).isEmpty();
     assertThat(ids(logger)).containsExactly("inv");
+  }
+
+  @Test
+  void theFirstRun_letsGmailJudgeTheFilter_soThatAMistakeShowsAtOnce() {
+    google.failNext(
+        "/gmail/v1/users/me/messages",
+        1,
+        400,
+        GoogleErrors.apiError(400, "Invalid query", "invalidArgument", "INVALID_ARGUMENT"));
+
+    CliRun label = news(0, "--label", "Reciepts");
+    CliRun query = news(0, "--query", "from:(");
+
+    assertThat(label.exitCode()).isEqualTo(6);
+    assertThat(label.err()).contains("Gmail has no label \"Reciepts\"");
+    assertThat(query.exitCode()).isEqualTo(6);
+    assertThat(query.err()).contains("Gmail refused to search messages: HTTP 400: Invalid query");
+    assertThat(cli.cursorsDir().toFile().list()).noneMatch(name -> name.endsWith(".json"));
+    assertThat(google.requests("messages.list").get(0).param("maxResults")).isEqualTo("1");
   }
 
   @Test

@@ -82,6 +82,7 @@ class NewThreadsRecoveryE2ETest extends NewMailFixture {
     deliver("inv", "Invoice 3", 10);
     deliver("other", "Hello", 11);
     google.mailbox().keepHistoryFrom(google.mailbox().historyId());
+    google.clearRequests();
 
     CliRun run = news(60, "--query", "invoice", "--format", "ndjson");
 
