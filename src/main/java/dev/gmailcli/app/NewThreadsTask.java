@@ -138,6 +138,14 @@ public final class NewThreadsTask {
                 + " where it was: the next run prints these threads again");
         return printed;
       }
+      if (printed < found.threads().size()) {
+        warnings.accept(
+            "skipped "
+                + (found.threads().size() - printed)
+                + " older new thread(s) beyond --max "
+                + request.max()
+                + "; the cursor moves past them");
+      }
       hold.write(new Cursor(key, found.historyId(), started));
       return printed;
     }
@@ -147,9 +155,11 @@ public final class NewThreadsTask {
   private void start(CursorStore.Hold hold, CursorKey key, MailboxPosition now, Instant started) {
     hold.write(new Cursor(key, now.historyId(), started));
     if (terminal.stderrTerminal()) {
+      String which =
+          key.name() == null ? key.filterText() : key.name() + " (" + key.filterText() + ")";
       err.println(
           "Started following new mail for "
-              + key.filterText()
+              + which
               + ": the next `threads --new` prints what arrives from now on.");
     }
   }
@@ -169,6 +179,7 @@ public final class NewThreadsTask {
     }
   }
 
+  /** Prints the newest {@code max} (all when null) and returns how many. */
   private int print(List<ThreadSummary> threads, Integer max, ThreadFormat format) {
     if (threads.isEmpty()) {
       return 0;
@@ -178,14 +189,6 @@ public final class NewThreadsTask {
     ThreadSink sink = format.sink(out, clock, terminal.columns());
     shown.forEach(sink::accept);
     sink.end(null, (long) shown.size());
-    if (shown.size() < threads.size()) {
-      warnings.accept(
-          "skipped "
-              + (threads.size() - shown.size())
-              + " older new thread(s) beyond --max "
-              + max
-              + "; the cursor moves past them");
-    }
     return shown.size();
   }
 }
