@@ -15,7 +15,8 @@ public enum ExitCode {
           + " clock far off"),
   TEMPORARY(
       5, "temporary failure: Google unreachable, timeout, 429/5xx after retries, token locked"),
-  GMAIL_REFUSED(6, "Gmail refused the request (other 4xx), or answered for another mailbox");
+  GMAIL_REFUSED(6, "Gmail refused the request (other 4xx), or answered for another mailbox"),
+  NOTHING_NEW(7, "nothing new (threads --new --fail-empty)");
 
   private final int code;
   private final String meaning;

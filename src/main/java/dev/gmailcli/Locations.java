@@ -15,9 +15,12 @@ import java.util.regex.Pattern;
  *     home, or a profile's directory), so that gmailcli may take group and others' access away;
  *     null for a directory the user chose
  * @param profile the profile's name, or null for the default login
+ * @param state gmailcli's state directory ({@code $XDG_STATE_HOME/gmailcli}, else {@code
+ *     ~/.local/state/gmailcli}): what gmailcli remembers between runs that is not configuration,
+ *     such as the cursors of {@code threads --new}. It belongs to gmailcli alone.
  */
 public record Locations(
-    Path home, Path credentials, Path token, Path ownTokenDirectory, String profile) {
+    Path home, Path credentials, Path token, Path ownTokenDirectory, String profile, Path state) {
 
   private static final Pattern PROFILE_NAME = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
@@ -66,7 +69,12 @@ public record Locations(
               env.get("GMAILCLI_CREDENTIALS"),
               Files.exists(ownClient) ? ownClient : home.resolve("credentials.json"));
       return new Locations(
-          home, credentials.toAbsolutePath(), dir.resolve("token.json"), dir, profile);
+          home,
+          credentials.toAbsolutePath(),
+          dir.resolve("token.json"),
+          dir,
+          profile,
+          stateHome(env, userHome));
     }
     Path credentials =
         pick(credentialsOption, env.get("GMAILCLI_CREDENTIALS"), home.resolve("credentials.json"));
@@ -76,7 +84,28 @@ public record Locations(
         credentials.toAbsolutePath(),
         token.toAbsolutePath(),
         defaultHome ? home : null,
-        null);
+        null,
+        stateHome(env, userHome));
+  }
+
+  /**
+   * Where the cursors of {@code threads --new} live: {@code STATE/cursors} for the default login,
+   * {@code STATE/profiles/NAME/cursors} for a profile's. The one place that decides it.
+   */
+  public Path cursors() {
+    return profile == null
+        ? state.resolve("cursors")
+        : state.resolve("profiles").resolve(profile).resolve("cursors");
+  }
+
+  // Resolved like the config home, as the XDG spec says: a relative XDG_STATE_HOME is ignored.
+  private static Path stateHome(Map<String, String> env, Path userHome) {
+    String xdg = env.get("XDG_STATE_HOME");
+    Path state =
+        isSet(xdg) && Path.of(xdg).isAbsolute()
+            ? Path.of(xdg).resolve("gmailcli")
+            : userHome.resolve(".local").resolve("state").resolve("gmailcli");
+    return state.toAbsolutePath();
   }
 
   /** Where the logins of profiles live: {@code GMAILCLI_HOME/profiles}. */

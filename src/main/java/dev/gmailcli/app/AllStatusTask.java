@@ -66,7 +66,7 @@ public final class AllStatusTask {
       if (token.isEmpty()) {
         continue; // no default login, or an empty profile directory
       }
-      StatusReport report = StatusTask.of(token.get(), store, clock);
+      StatusReport report = StatusTask.of(token.get(), store, services.cursorStore(), clock);
       String problem = null;
       int exitCode = 0;
       if (check) {

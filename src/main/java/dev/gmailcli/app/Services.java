@@ -13,8 +13,10 @@ import dev.gmailcli.auth.TokenRefresher;
 import dev.gmailcli.auth.TokenRevoker;
 import dev.gmailcli.gmail.GmailService;
 import dev.gmailcli.gmail.LabelResolver;
+import dev.gmailcli.gmail.NewThreadsFinder;
 import dev.gmailcli.gmail.ThreadDetailsFetcher;
 import dev.gmailcli.gmail.ThreadLister;
+import dev.gmailcli.gmail.ThreadMessagesFetcher;
 import dev.gmailcli.http.Retrier;
 import dev.gmailcli.http.RetryPolicy;
 import dev.gmailcli.http.TimeoutsAndTracing;
@@ -22,6 +24,7 @@ import dev.gmailcli.output.LoginReport;
 import dev.gmailcli.output.ServiceAccountReport;
 import dev.gmailcli.platform.ConsoleLines;
 import dev.gmailcli.platform.Env;
+import dev.gmailcli.state.CursorStore;
 import java.net.URI;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -102,6 +105,19 @@ public final class Services {
         env.terminal());
   }
 
+  public NewThreadsTask newThreadsTask() {
+    return new NewThreadsTask(
+        mailboxAccess(),
+        this::newThreadsFinder,
+        cursorStore(),
+        env.out(),
+        env.err(),
+        warnings(),
+        diagnostics,
+        env.clock(),
+        env.terminal());
+  }
+
   public StatusTask statusTask() {
     Supplier<LoginReport> report;
     if (options.usesServiceAccount()) {
@@ -121,6 +137,7 @@ public final class Services {
               StatusTask.of(
                   credentialStore().find().orElseThrow(this::noSavedLogin),
                   credentialStore(),
+                  cursorStore(),
                   env.clock());
     }
     return new StatusTask(report, mailboxAccess());
@@ -232,6 +249,20 @@ public final class Services {
         gmail,
         new LabelResolver(gmail),
         new ThreadDetailsFetcher(gmail, retrier, env.clock(), warnings));
+  }
+
+  private NewThreadsFinder newThreadsFinder(
+      GmailAuthorization authorization, Consumer<String> warnings) {
+    GmailService gmail = gmail(authorization);
+    return new NewThreadsFinder(
+        gmail,
+        new LabelResolver(gmail),
+        new ThreadMessagesFetcher(gmail, retrier, env.clock(), warnings));
+  }
+
+  // The cursors of this login: the default one's, or a profile's.
+  CursorStore cursorStore() {
+    return new CursorStore(locations.cursors(), env.sleeper(), diagnostics);
   }
 
   // Warnings do not stop a command; they are always shown.

@@ -4,14 +4,15 @@ import dev.gmailcli.auth.CredentialStore;
 import dev.gmailcli.auth.StoredToken;
 import dev.gmailcli.output.LoginReport;
 import dev.gmailcli.output.StatusReport;
+import dev.gmailcli.state.CursorStore;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * {@code gmailcli status}: what the login holds, read from its file alone; with {@code --check},
- * proof that a Gmail call works right now.
+ * {@code gmailcli status}: what the login holds, read from its file alone, and the cursors of
+ * {@code threads --new}; with {@code --check}, proof that a Gmail call works right now.
  */
 public final class StatusTask {
   private final Supplier<LoginReport> report;
@@ -42,8 +43,9 @@ public final class StatusTask {
     mailbox.openAndProve();
   }
 
-  /** The report of a saved user login; exit 3 when there is none. */
-  static StatusReport of(StoredToken token, CredentialStore store, Clock clock) {
+  /** The report of a saved user login and its cursors. */
+  static StatusReport of(
+      StoredToken token, CredentialStore store, CursorStore cursors, Clock clock) {
     Instant now = clock.instant();
     boolean valid =
         token.token() != null
@@ -59,6 +61,8 @@ public final class StatusTask {
         valid,
         token.refreshToken() != null && !token.refreshToken().isEmpty(),
         token.loginTime(),
-        now);
+        now,
+        cursors.directory(),
+        cursors.list());
   }
 }

@@ -38,6 +38,8 @@ import picocli.CommandLine.Spec;
       "  GMAILCLI_TOKEN_READONLY=1",
       "                        like --token-readonly",
       "  GMAILCLI_NO_INPUT=1   like --no-input",
+      "  XDG_STATE_HOME        its gmailcli/ keeps the cursors of threads --new",
+      "                        (default: ~/.local/state/gmailcli)",
       "  BROWSER               browser command for login",
       "  GMAILCLI_GMAIL_ROOT_URL, GMAILCLI_TOKEN_URI, GMAILCLI_REVOKE_URI",
       "                        Google endpoints (tests, proxies)"

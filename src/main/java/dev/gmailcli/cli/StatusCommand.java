@@ -18,8 +18,9 @@ import picocli.CommandLine.ParentCommand;
     name = "status",
     mixinStandardHelpOptions = true,
     description = {
-      "Show the saved login: account, token file, scopes, access-token expiry, refresh token.",
-      "Reads token.json only: no network call (but with --check), no secret shown."
+      "Show the saved login: account, token file, scopes, access-token expiry, refresh token;"
+          + " and the cursors of threads --new.",
+      "Reads files only: no network call (but with --check), no secret shown."
     })
 final class StatusCommand implements Callable<Integer> {
   /** Output formats of status. */

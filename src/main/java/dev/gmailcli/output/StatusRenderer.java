@@ -1,6 +1,9 @@
 package dev.gmailcli.output;
 
 import com.google.gson.stream.JsonWriter;
+import dev.gmailcli.state.Cursor;
+import dev.gmailcli.state.CursorKey;
+import dev.gmailcli.state.CursorListing;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -26,6 +29,7 @@ public final class StatusRenderer {
         report.refreshTokenPresent()
             ? "present" + obtained(report)
             : "absent (log in again when the access token expires)");
+    cursors(report, out);
     out.flush();
   }
 
@@ -65,6 +69,38 @@ public final class StatusRenderer {
     out.flush();
   }
 
+  // One line per cursor of `threads --new`: its name, what it follows, and where it stands.
+  private static void cursors(StatusReport report, PrintWriter out) {
+    if (report.cursors().isEmpty()) {
+      return; // threads --new was never used with this login
+    }
+    line(out, "new cursors", report.cursorDirectory().toString());
+    for (CursorListing listing : report.cursors()) {
+      Cursor cursor = listing.cursor();
+      if (cursor == null) {
+        out.println(
+            "  "
+                + Text.pad(listing.file().getFileName().toString(), 12)
+                + " unusable: "
+                + Text.oneLine(listing.problem()));
+        continue;
+      }
+      CursorKey key = cursor.key();
+      String account =
+          key.account().equalsIgnoreCase(report.account()) ? "" : " (" + key.account() + ")";
+      out.println(
+          "  "
+              + Text.pad(key.name() == null ? "-" : key.name(), 12)
+              + " "
+              + Text.oneLine(key.filterText())
+              + account
+              + "; last run "
+              + ThreadJson.rfc3339(cursor.lastRun())
+              + ", history id "
+              + cursor.historyId());
+    }
+  }
+
   /** One JSON object for scripts. */
   public static void json(StatusReport report, PrintWriter out) {
     try {
@@ -82,6 +118,12 @@ public final class StatusRenderer {
       json.name("accessTokenValid").value(report.accessTokenValid());
       json.name("refreshTokenPresent").value(report.refreshTokenPresent());
       json.name("loginTime").value(ThreadJson.rfc3339(report.loginTime()));
+      json.name("cursorDirectory").value(report.cursorDirectory().toString());
+      json.name("cursors").beginArray();
+      for (CursorListing listing : report.cursors()) {
+        cursor(json, listing);
+      }
+      json.endArray();
       json.endObject();
       json.flush();
     } catch (IOException e) {
@@ -89,6 +131,29 @@ public final class StatusRenderer {
     }
     out.println();
     out.flush();
+  }
+
+  private static void cursor(JsonWriter json, CursorListing listing) throws IOException {
+    json.beginObject();
+    json.name("file").value(listing.file().toString());
+    Cursor cursor = listing.cursor();
+    if (cursor == null) {
+      json.name("problem").value(listing.problem());
+    } else {
+      CursorKey key = cursor.key();
+      json.name("name").value(key.name());
+      json.name("account").value(key.account());
+      json.name("query").value(key.query());
+      json.name("labels").beginArray();
+      for (String label : key.labels()) {
+        json.value(label);
+      }
+      json.endArray();
+      json.name("includeSpamTrash").value(key.includeSpamTrash());
+      json.name("historyId").value(cursor.historyId());
+      json.name("lastRun").value(ThreadJson.rfc3339(cursor.lastRun()));
+    }
+    json.endObject();
   }
 
   private static String accessToken(StatusReport report) {

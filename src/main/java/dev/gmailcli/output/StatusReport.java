@@ -1,5 +1,6 @@
 package dev.gmailcli.output;
 
+import dev.gmailcli.state.CursorListing;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -17,6 +18,8 @@ import java.util.List;
  * @param refreshTokenPresent a refresh token is present
  * @param loginTime when the refresh token was obtained, or null when not recorded
  * @param now the time the report was made
+ * @param cursorDirectory where the cursors of {@code threads --new} are kept
+ * @param cursors the cursors there
  */
 public record StatusReport(
     String account,
@@ -27,5 +30,12 @@ public record StatusReport(
     boolean accessTokenValid,
     boolean refreshTokenPresent,
     Instant loginTime,
-    Instant now)
-    implements LoginReport {}
+    Instant now,
+    Path cursorDirectory,
+    List<CursorListing> cursors)
+    implements LoginReport {
+
+  public StatusReport {
+    cursors = cursors == null ? List.of() : List.copyOf(cursors);
+  }
+}

@@ -8,8 +8,12 @@ import dev.gmailcli.GmailCliException;
 import dev.gmailcli.auth.CredentialStore;
 import dev.gmailcli.auth.StoredToken;
 import dev.gmailcli.auth.TokenFile;
+import dev.gmailcli.harness.RecordingSleeper;
 import dev.gmailcli.harness.ScriptedHttp;
 import dev.gmailcli.output.StatusReport;
+import dev.gmailcli.state.Cursor;
+import dev.gmailcli.state.CursorKey;
+import dev.gmailcli.state.CursorStore;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -28,6 +32,7 @@ class StatusTaskTest {
             StatusTask.of(
                 store.find().orElseThrow(() -> CredentialStore.notLoggedIn(store.file())),
                 store,
+                cursors(),
                 TaskFixtures.CLOCK),
         new SavedLoginAccess(
             store,
@@ -40,6 +45,10 @@ class StatusTaskTest {
               throw new AssertionError("no Gmail call expected");
             },
             new PrintWriter(new StringWriter(), true)));
+  }
+
+  CursorStore cursors() {
+    return new CursorStore(dir.resolve("state/cursors"), new RecordingSleeper(), line -> {});
   }
 
   @Test
@@ -57,6 +66,26 @@ class StatusTaskTest {
     assertThat(report.accessTokenValid()).isTrue();
     assertThat(report.refreshTokenPresent()).isTrue();
     assertThat(report.now()).isEqualTo(TaskFixtures.NOW);
+    assertThat(report.cursorDirectory()).isEqualTo(dir.resolve("state/cursors"));
+    assertThat(report.cursors()).isEmpty();
+    assertThat(http.calls()).isEmpty();
+  }
+
+  @Test
+  void listsTheCursorsOfThreadsNew() {
+    new TokenFile(dir.resolve("token.json")).write(TaskFixtures.validToken("a@example.com"));
+    CursorKey key = new CursorKey("invoices", "a@example.com", "invoice", List.of(), false);
+    CursorStore cursors =
+        new CursorStore(dir.resolve("state/cursors"), new RecordingSleeper(), line -> {});
+    try (CursorStore.Hold hold = cursors.hold(key)) {
+      hold.write(new Cursor(key, "42", TaskFixtures.NOW));
+    }
+
+    StatusReport report = (StatusReport) task().report();
+
+    assertThat(report.cursors())
+        .singleElement()
+        .satisfies(listing -> assertThat(listing.cursor().key()).isEqualTo(key));
     assertThat(http.calls()).isEmpty();
   }
 

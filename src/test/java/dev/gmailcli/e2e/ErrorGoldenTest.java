@@ -27,7 +27,8 @@ class ErrorGoldenTest {
     "dev.gmailcli.e2e.LoginErrorScenarios#scenarios",
     "dev.gmailcli.e2e.FileErrorScenarios#scenarios",
     "dev.gmailcli.e2e.GoogleErrorScenarios#scenarios",
-    "dev.gmailcli.e2e.UnattendedErrorScenarios#scenarios"
+    "dev.gmailcli.e2e.UnattendedErrorScenarios#scenarios",
+    "dev.gmailcli.e2e.NewThreadsErrorScenarios#scenarios"
   })
   void error_exitsAsTheReadmeSays_withTheGoldenStderr(
       ErrorScenario scenario, GoogleStandIn google, CliHarness cli) throws Exception {

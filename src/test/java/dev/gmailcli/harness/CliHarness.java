@@ -120,6 +120,11 @@ public final class CliHarness {
     return home.resolve(".config").resolve("gmailcli");
   }
 
+  /** Where the cursors of {@code threads --new} live under this HOME. */
+  public Path cursorsDir() {
+    return home.resolve(".local").resolve("state").resolve("gmailcli").resolve("cursors");
+  }
+
   public Path tokenPath() {
     return configDir().resolve("token.json");
   }

@@ -28,7 +28,9 @@ record GmailAuth(Resp error, boolean metadataOnly, String account) {
           "profile", "GetProfile",
           "labels.list", "ListLabels",
           "threads.list", "ListThreads",
-          "threads.get", "GetThread");
+          "threads.get", "GetThread",
+          "messages.list", "ListMessages",
+          "history.list", "ListHistory");
 
   static GmailAuth check(Req r, StandInTokens tokens, Set<String> allowed, String kind) {
     String header = r.header("authorization");

@@ -14,7 +14,10 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.function.Supplier;
 
-/** Gmail v1 read endpoints: profile, threads.list, threads.get, labels.list. */
+/**
+ * Gmail v1 read endpoints: profile, threads.list, threads.get, labels.list; messages.list and
+ * history.list through {@link StandInHistory}.
+ */
 final class GmailEndpoints {
 
   static final String FULL = "https://mail.google.com/";
@@ -33,11 +36,18 @@ final class GmailEndpoints {
   private final StandInTokens tokens;
   private final StandInMailbox mailbox;
   private final Supplier<String> email;
+  private final StandInHistory history;
 
   GmailEndpoints(StandInTokens tokens, StandInMailbox mailbox, Supplier<String> email) {
     this.tokens = tokens;
     this.mailbox = mailbox;
     this.email = email;
+    this.history = new StandInHistory(mailbox);
+  }
+
+  /** messages.list and history.list. */
+  StandInHistory history() {
+    return history;
   }
 
   /** Serves {@code kind} for user {@code userId}; {@code threadId} only for threads.get. */
@@ -60,6 +70,8 @@ final class GmailEndpoints {
       case "profile" -> profile(account);
       case "labels.list" -> labels();
       case "threads.list" -> list(r, auth.metadataOnly());
+      case "messages.list" -> history.messages(r, auth.metadataOnly());
+      case "history.list" -> history.history(r);
       default -> get(threadId, r, auth.metadataOnly());
     };
   }
@@ -190,14 +202,14 @@ final class GmailEndpoints {
             t, format.toLowerCase(Locale.ROOT), r.params("metadataHeaders")));
   }
 
-  private static String encodePageToken(int offset) {
+  static String encodePageToken(int offset) {
     return Base64.getUrlEncoder()
         .withoutPadding()
         .encodeToString((PAGE_PREFIX + offset).getBytes(StandardCharsets.UTF_8));
   }
 
   /** Offset encoded in a page token, or -1 when it is not one of ours. */
-  private static int decodePageToken(String token) {
+  static int decodePageToken(String token) {
     try {
       String s = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
       return s.startsWith(PAGE_PREFIX) ? Integer.parseInt(s.substring(PAGE_PREFIX.length())) : -1;
@@ -206,7 +218,7 @@ final class GmailEndpoints {
     }
   }
 
-  private static Resp invalidValue(String field, String type, String value) {
+  static Resp invalidValue(String field, String type, String value) {
     String message = "Invalid value at '" + field + "' (" + type + "), \"" + value + "\"";
     return error(400, message, "invalid", "INVALID_ARGUMENT");
   }
@@ -217,7 +229,7 @@ final class GmailEndpoints {
         StandInJson.pretty(GoogleErrors.apiErrorObject(code, message, reason, status, "global")));
   }
 
-  private static Resp ok(JsonObject o) {
+  static Resp ok(JsonObject o) {
     return Resp.json(200, StandInJson.pretty(o)).withHeader("Vary", "Origin, X-Origin, Referer");
   }
 }

@@ -19,9 +19,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A fake Google on 127.0.0.1 for tests: stands in for accounts.google.com ({@code /o/oauth2/auth}),
  * oauth2.googleapis.com ({@code /token}, {@code /revoke}) and gmail.googleapis.com ({@code
- * /gmail/v1/users/{userId}/profile|threads|threads/{id}|labels}, {@code /batch}, {@code
- * /batch/gmail/v1}). Built on the JDK's HttpServer only; every credential and address it hands out
- * is fake.
+ * /gmail/v1/users/{userId}/profile|threads|threads/{id}|labels|messages|history}, {@code /batch},
+ * {@code /batch/gmail/v1}). Built on the JDK's HttpServer only; every credential and address it
+ * hands out is fake.
  *
  * <pre>{@code
  * try (GoogleStandIn google = GoogleStandIn.start()) {
@@ -52,15 +52,15 @@ public final class GoogleStandIn implements AutoCloseable {
   private final StandInFaults faults = new StandInFaults();
   private final StandInRouter router;
   private final StandInServiceAccounts serviceAccounts = new StandInServiceAccounts();
+  private final GmailEndpoints gmail;
   private volatile String mailboxOverride;
   private final AtomicBoolean closed = new AtomicBoolean();
 
   private GoogleStandIn() throws IOException {
+    gmail = new GmailEndpoints(tokens, mailbox, () -> mailboxOverride);
     router =
         new StandInRouter(
-            new OAuthEndpoints(tokens, serviceAccounts, this::tokenUri),
-            new GmailEndpoints(tokens, mailbox, () -> mailboxOverride),
-            faults);
+            new OAuthEndpoints(tokens, serviceAccounts, this::tokenUri), gmail, faults);
     AtomicInteger threadNo = new AtomicInteger();
     executor =
         Executors.newFixedThreadPool(
@@ -244,6 +244,12 @@ public final class GoogleStandIn implements AutoCloseable {
     return tokens.revoke(token);
   }
 
+  /** Every answer of {@code users.history.list} comes this much later. */
+  public GoogleStandIn delayHistoryResponses(Duration delay) {
+    gmail.history().delayHistory(delay);
+    return this;
+  }
+
   /** The mailbox served by the Gmail endpoints. */
   public StandInMailbox mailbox() {
     return mailbox;
@@ -284,8 +290,9 @@ public final class GoogleStandIn implements AutoCloseable {
   /**
    * Number of requests of a kind: {@code auth}, {@code token.code}, {@code token.refresh}, {@code
    * token} (other/missing grant_type), {@code revoke}, {@code profile}, {@code threads.list},
-   * {@code threads.get}, {@code labels.list}, {@code batch}, {@code unmatched}. Batch parts count
-   * under their own kind and the batch once under {@code batch}.
+   * {@code threads.get}, {@code labels.list}, {@code messages.list}, {@code history.list}, {@code
+   * batch}, {@code unmatched}. Batch parts count under their own kind and the batch once under
+   * {@code batch}.
    */
   public long count(String kind) {
     return requests(kind).size();

@@ -301,10 +301,10 @@ class StandInOAuthTest extends StandInClients {
   @Test
   @AllowUnmatchedRequests("it sends one on purpose, to see it recorded")
   void unmatchedRequestsAreRecorded() throws Exception {
-    var response = send(get(google.baseUrl() + "gmail/v1/users/me/messages"));
+    var response = send(get(google.baseUrl() + "gmail/v1/users/me/drafts"));
     assertThat(response.statusCode()).isEqualTo(404);
     assertThat(google.unmatched())
         .singleElement()
-        .satisfies(r -> assertThat(r.path()).isEqualTo("/gmail/v1/users/me/messages"));
+        .satisfies(r -> assertThat(r.path()).isEqualTo("/gmail/v1/users/me/drafts"));
   }
 }

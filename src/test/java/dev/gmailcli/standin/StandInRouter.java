@@ -24,7 +24,8 @@ final class StandInRouter {
   static final int MAX_BATCH_PARTS = 100;
 
   private static final Pattern GMAIL =
-      Pattern.compile("/gmail/v1/users/([^/]+)/(profile|threads|labels)(?:/([^/]+))?");
+      Pattern.compile(
+          "/gmail/v1/users/([^/]+)/(profile|threads|labels|messages|history)(?:/([^/]+))?");
 
   private record Route(String kind, String userId, String threadId) {}
 
@@ -86,7 +87,13 @@ final class StandInRouter {
         return new Route(id == null ? "threads.list" : "threads.get", g.group(1), id);
       }
       if (id == null) {
-        return new Route(what.equals("profile") ? "profile" : "labels.list", g.group(1), null);
+        String kind =
+            switch (what) {
+              case "profile" -> "profile";
+              case "labels" -> "labels.list";
+              default -> what + ".list";
+            };
+        return new Route(kind, g.group(1), null);
       }
     }
     return new Route("unmatched", null, null);
@@ -98,7 +105,12 @@ final class StandInRouter {
       case "token", "token.code", "token.refresh", "token.jwt" -> oauth.token(req);
       case "revoke" -> oauth.revoke(req);
       case "batch" -> batch(req);
-      case "profile", "labels.list", "threads.list", "threads.get" ->
+      case "profile",
+          "labels.list",
+          "threads.list",
+          "threads.get",
+          "messages.list",
+          "history.list" ->
           gmail.handle(route.kind(), route.userId(), route.threadId(), req);
       default ->
           Resp.text(
