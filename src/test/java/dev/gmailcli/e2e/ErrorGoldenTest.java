@@ -28,6 +28,7 @@ class ErrorGoldenTest {
     "dev.gmailcli.e2e.FileErrorScenarios#scenarios",
     "dev.gmailcli.e2e.GoogleErrorScenarios#scenarios",
     "dev.gmailcli.e2e.UnattendedErrorScenarios#scenarios",
+    "dev.gmailcli.e2e.AccountErrorScenarios#scenarios",
     "dev.gmailcli.e2e.NewThreadsErrorScenarios#scenarios"
   })
   void error_exitsAsTheReadmeSays_withTheGoldenStderr(

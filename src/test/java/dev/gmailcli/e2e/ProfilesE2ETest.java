@@ -202,4 +202,18 @@ class ProfilesE2ETest {
     assertThat(profileToken("personal")).exists();
     assertThat(google.count("revoke")).isEqualTo(1);
   }
+
+  @Test
+  void aProfilesNewThreadCursors_liveWithTheProfile() throws Exception {
+    login(WORK, "--profile", "work");
+
+    CliRun first = cli.terminal(Terminal.none()).run("threads", "--new", "--profile", "work");
+
+    assertThat(first.exitCode()).as(first.err()).isZero();
+    Path cursors = cli.home().resolve(".local/state/gmailcli/profiles/work/cursors");
+    try (var files = Files.list(cursors)) {
+      assertThat(files.filter(f -> f.toString().endsWith(".json"))).hasSize(1);
+    }
+    assertThat(cli.home().resolve(".local/state/gmailcli/cursors")).doesNotExist();
+  }
 }
