@@ -8,7 +8,6 @@ import dev.gmailcli.gmail.LabelResolver;
 import dev.gmailcli.gmail.ThreadDetailsFetcher;
 import dev.gmailcli.gmail.ThreadLister;
 import dev.gmailcli.gmail.ThreadQuery;
-import dev.gmailcli.harness.RecordingSleeper;
 import dev.gmailcli.harness.ScriptedHttp;
 import dev.gmailcli.output.ThreadFormat;
 import dev.gmailcli.platform.Terminal;
@@ -50,14 +49,7 @@ class ListThreadsTaskTest {
             new PrintWriter(err, true));
     ListThreadsTask.ListerFactory listers =
         (authorization, warn) -> {
-          GmailService gmail =
-              new GmailService(
-                  http,
-                  TaskFixtures.GMAIL_ROOT,
-                  authorization.requestInitializer(),
-                  TaskFixtures.retrier(),
-                  new RecordingSleeper(),
-                  "gmailcli/test");
+          GmailService gmail = TaskFixtures.gmail(http, authorization);
           return new ThreadLister(
               gmail,
               new LabelResolver(gmail),

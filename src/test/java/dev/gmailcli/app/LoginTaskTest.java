@@ -6,8 +6,6 @@ import com.google.api.client.http.GenericUrl;
 import dev.gmailcli.auth.InstalledAppFlow;
 import dev.gmailcli.auth.StoredToken;
 import dev.gmailcli.auth.TokenFile;
-import dev.gmailcli.gmail.GmailService;
-import dev.gmailcli.harness.RecordingSleeper;
 import dev.gmailcli.harness.ScriptedHttp;
 import dev.gmailcli.http.TimeoutsAndTracing;
 import dev.gmailcli.platform.BrowserOpener;
@@ -84,14 +82,7 @@ class LoginTaskTest {
         credentials,
         flow,
         TaskFixtures.store(dir.resolve("token.json"), http),
-        authorization ->
-            new GmailService(
-                http,
-                TaskFixtures.GMAIL_ROOT,
-                authorization.requestInitializer(),
-                TaskFixtures.retrier(),
-                new RecordingSleeper(),
-                "gmailcli/test"),
+        authorization -> TaskFixtures.gmail(http, authorization),
         false,
         new AccountSwitchGuard(
             null, false, new ConsoleLines(InputStream.nullInputStream()), errWriter),

@@ -8,8 +8,6 @@ import dev.gmailcli.GmailCliException;
 import dev.gmailcli.auth.GmailAuthorization;
 import dev.gmailcli.auth.StoredToken;
 import dev.gmailcli.auth.TokenFile;
-import dev.gmailcli.gmail.GmailService;
-import dev.gmailcli.harness.RecordingSleeper;
 import dev.gmailcli.harness.ScriptedHttp;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -40,14 +38,7 @@ class SavedLoginAccessTest {
           new TokenFile(file).write(token);
           return token;
         },
-        authorization ->
-            new GmailService(
-                http,
-                TaskFixtures.GMAIL_ROOT,
-                authorization.requestInitializer(),
-                TaskFixtures.retrier(),
-                new RecordingSleeper(),
-                "gmailcli/test"),
+        authorization -> TaskFixtures.gmail(http, authorization),
         new PrintWriter(err, true));
   }
 

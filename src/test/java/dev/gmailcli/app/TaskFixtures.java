@@ -1,9 +1,11 @@
 package dev.gmailcli.app;
 
 import dev.gmailcli.auth.CredentialStore;
+import dev.gmailcli.auth.GmailAuthorization;
 import dev.gmailcli.auth.StoredToken;
 import dev.gmailcli.auth.TokenFile;
 import dev.gmailcli.auth.TokenRefresher;
+import dev.gmailcli.gmail.GmailService;
 import dev.gmailcli.harness.RecordingSleeper;
 import dev.gmailcli.harness.ScriptedHttp;
 import dev.gmailcli.http.Retrier;
@@ -42,6 +44,17 @@ final class TaskFixtures {
         warning -> {
           throw new AssertionError("unexpected warning: " + warning);
         });
+  }
+
+  /** The Gmail gateway, talking to {@code http}. */
+  static GmailService gmail(ScriptedHttp http, GmailAuthorization authorization) {
+    return new GmailService(
+        http,
+        GMAIL_ROOT,
+        authorization.requestInitializer(),
+        retrier(),
+        new RecordingSleeper(),
+        "gmailcli/test");
   }
 
   /** A login whose access token is valid for another hour. */
