@@ -9,9 +9,14 @@ public enum ExitCode {
       3,
       "login needed: no token, refresh token expired or revoked, scope missing,"
           + " consent declined, login timed out"),
-  CONFIG(4, "configuration error: credentials.json or token.json missing, unreadable or malformed"),
-  TEMPORARY(5, "temporary failure: Google unreachable, timeout, 429/5xx after retries"),
-  GMAIL_REFUSED(6, "Gmail refused the request (other 4xx)");
+  CONFIG(
+      4,
+      "configuration error: credentials.json or token.json missing, unreadable or malformed;"
+          + " clock far off"),
+  TEMPORARY(
+      5, "temporary failure: Google unreachable, timeout, 429/5xx after retries, token locked"),
+  GMAIL_REFUSED(6, "Gmail refused the request (other 4xx), or answered for another mailbox"),
+  NOTHING_NEW(7, "nothing new (threads --new --fail-empty)");
 
   private final int code;
   private final String meaning;

@@ -16,7 +16,7 @@ class LocationsTest {
   }
 
   private Locations resolve(Map<String, String> env, Path credentialsOption, Path tokenOption) {
-    return Locations.resolve(env, home(), credentialsOption, tokenOption);
+    return Locations.resolve(env, home(), credentialsOption, tokenOption, null);
   }
 
   @Test
@@ -120,5 +120,33 @@ class LocationsTest {
         .isAbsolute()
         .isEqualTo(Path.of("creds.json").toAbsolutePath());
     assertThat(locations.token()).isAbsolute().isEqualTo(Path.of("tok.json").toAbsolutePath());
+  }
+
+  @Test
+  void state_isXdgStateHome_elseDotLocalState_andGmailcliHomeDoesNotMoveIt() {
+    Path xdg = tmp.resolve("xdg-state");
+
+    assertThat(resolve(Map.of(), null, null).state())
+        .isEqualTo(home().resolve(".local/state/gmailcli"));
+    assertThat(resolve(Map.of("XDG_STATE_HOME", xdg.toString()), null, null).state())
+        .isEqualTo(xdg.resolve("gmailcli"));
+    assertThat(resolve(Map.of("GMAILCLI_HOME", tmp.resolve("own").toString()), null, null).state())
+        .isEqualTo(home().resolve(".local/state/gmailcli"));
+  }
+
+  @Test
+  void relativeOrBlankXdgStateHome_isIgnored() {
+    Path fallback = home().resolve(".local/state/gmailcli");
+
+    assertThat(resolve(Map.of("XDG_STATE_HOME", "relative/state"), null, null).state())
+        .isEqualTo(fallback);
+    assertThat(resolve(Map.of("XDG_STATE_HOME", " "), null, null).state()).isEqualTo(fallback);
+  }
+
+  @Test
+  void cursors_liveInTheStateDirectory() {
+    Locations locations = resolve(Map.of(), null, null);
+
+    assertThat(locations.cursors()).isEqualTo(home().resolve(".local/state/gmailcli/cursors"));
   }
 }

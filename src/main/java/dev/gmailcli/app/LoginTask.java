@@ -6,6 +6,7 @@ import dev.gmailcli.auth.ClientSecrets;
 import dev.gmailcli.auth.CredentialStore;
 import dev.gmailcli.auth.GmailAuthorization;
 import dev.gmailcli.auth.InstalledAppFlow;
+import dev.gmailcli.auth.LoginOptions;
 import dev.gmailcli.auth.StoredToken;
 import dev.gmailcli.gmail.GmailService;
 import java.io.PrintWriter;
@@ -30,12 +31,16 @@ public final class LoginTask {
   private final InstalledAppFlow flow;
   private final CredentialStore store;
   private final Function<GmailAuthorization, GmailService> gmail;
+  private final boolean personTyping;
+  private final AccountSwitchGuard guard;
   private final PrintWriter err;
   private final Consumer<String> warnings;
 
   /**
    * @param credentialsFile credentials.json, the OAuth client
    * @param gmail opens Gmail with a login, to read the account's address
+   * @param personTyping stdin is a terminal and input is allowed: a pasted answer may be asked for
+   * @param guard keeps a profile from silently switching to another Google account
    * @param err where the outcome is told
    * @param warnings problems that do not stop the login
    */
@@ -44,18 +49,29 @@ public final class LoginTask {
       InstalledAppFlow flow,
       CredentialStore store,
       Function<GmailAuthorization, GmailService> gmail,
+      boolean personTyping,
+      AccountSwitchGuard guard,
       PrintWriter err,
       Consumer<String> warnings) {
     this.credentialsFile = credentialsFile;
     this.flow = flow;
     this.store = store;
     this.gmail = gmail;
+    this.personTyping = personTyping;
+    this.guard = guard;
     this.err = err;
     this.warnings = warnings;
   }
 
-  /** Logs in, saves the login, tells the user which account and where, and returns it. */
-  public StoredToken run(List<String> scopes, int port, Duration timeout) {
+  /**
+   * Logs in, saves the login, tells the user which account and where, and returns it.
+   *
+   * @param port the listener's port, 0 for a free one
+   * @param noBrowser print the URL only; the answer is pasted (or comes through a forwarded port)
+   * @param force replace a profile's login even when it belongs to another Google account
+   */
+  public StoredToken run(
+      List<String> scopes, int port, Duration timeout, boolean noBrowser, boolean force) {
     ClientSecrets client = ClientSecrets.read(credentialsFile);
     if (!client.desktopApp()) {
       warnings.accept(
@@ -63,8 +79,14 @@ public final class LoginTask {
               + " holds a Web application client; if Google answers redirect_uri_mismatch,"
               + " create a client of type \"Desktop app\" instead");
     }
-    StoredToken token = flow.login(client, scopes, port, timeout);
+    LoginOptions.Paste paste =
+        personTyping
+            ? LoginOptions.Paste.PROMPT
+            : noBrowser ? LoginOptions.Paste.PIPE : LoginOptions.Paste.NONE;
+    StoredToken token =
+        flow.login(client, scopes, new LoginOptions(port, timeout, !noBrowser, paste));
     token = token.withAccount(accountOf(token));
+    guard.check(store, token, force);
     store.save(token);
     String who = token.account().isEmpty() ? "Gmail" : token.account();
     err.println("Logged in as " + who + ".");

@@ -1,5 +1,6 @@
 package dev.gmailcli.app;
 
+import dev.gmailcli.auth.CredentialStore;
 import dev.gmailcli.auth.StoredToken;
 import dev.gmailcli.auth.TokenFile;
 import dev.gmailcli.auth.TokenRevoker;
@@ -22,21 +23,21 @@ public final class LogoutTask {
     NOTHING_TO_REVOKE
   }
 
-  private final TokenFile file;
+  private final CredentialStore store;
   private final TokenRevoker revoker;
 
-  public LogoutTask(TokenFile file, TokenRevoker revoker) {
-    this.file = file;
+  public LogoutTask(CredentialStore store, TokenRevoker revoker) {
+    this.store = store;
     this.revoker = revoker;
   }
 
   /** The saved login's file. */
   public TokenFile file() {
-    return file;
+    return store.file();
   }
 
   public Result run() {
-    Optional<StoredToken> saved = file.read();
+    Optional<StoredToken> saved = store.find();
     if (saved.isEmpty()) {
       return Result.NOT_LOGGED_IN;
     }
@@ -49,7 +50,7 @@ public final class LogoutTask {
       TokenRevoker.Outcome outcome = revoker.revoke(revocable);
       result = outcome == TokenRevoker.Outcome.REVOKED ? Result.REVOKED : Result.ALREADY_INVALID;
     }
-    file.delete();
+    store.delete();
     return result;
   }
 

@@ -1,29 +1,41 @@
 package dev.gmailcli.app;
 
+import dev.gmailcli.GmailCliException;
 import dev.gmailcli.Locations;
+import dev.gmailcli.Scopes;
 import dev.gmailcli.auth.CredentialStore;
 import dev.gmailcli.auth.GmailAuthorization;
 import dev.gmailcli.auth.InstalledAppFlow;
+import dev.gmailcli.auth.ServiceAccountKey;
+import dev.gmailcli.auth.ServiceAccountLogin;
 import dev.gmailcli.auth.TokenFile;
 import dev.gmailcli.auth.TokenRefresher;
 import dev.gmailcli.auth.TokenRevoker;
 import dev.gmailcli.gmail.GmailService;
 import dev.gmailcli.gmail.LabelResolver;
+import dev.gmailcli.gmail.NewThreadsFinder;
 import dev.gmailcli.gmail.QuotaCost;
 import dev.gmailcli.gmail.QuotaPacer;
 import dev.gmailcli.gmail.ThreadDetailsFetcher;
 import dev.gmailcli.gmail.ThreadLister;
+import dev.gmailcli.gmail.ThreadMessagesFetcher;
 import dev.gmailcli.gmail.WaitListener;
 import dev.gmailcli.http.QuotaBudget;
 import dev.gmailcli.http.Retrier;
 import dev.gmailcli.http.RetryPolicy;
 import dev.gmailcli.http.StallGuard;
 import dev.gmailcli.http.TimeoutsAndTracing;
+import dev.gmailcli.output.LoginReport;
+import dev.gmailcli.output.ServiceAccountReport;
+import dev.gmailcli.platform.ConsoleLines;
 import dev.gmailcli.platform.Env;
-import java.nio.file.Path;
+import dev.gmailcli.state.CursorStore;
+import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The composition root (as gh's Factory): builds each task of one run, with its collaborators, from
@@ -35,22 +47,34 @@ public final class Services {
   static final Duration STALL_LIMIT = Duration.ofSeconds(60);
 
   private final Env env;
+  private final GlobalOptions options;
   private final Locations locations;
   private final TimeoutsAndTracing http;
   private final Retrier retrier;
   private final Consumer<String> diagnostics;
+  private final ConsoleLines console;
+  private CredentialStore credentialStore;
   private QuotaBudget quota;
 
   /**
-   * @param credentialsOption --credentials, or null
-   * @param tokenOption --token, or null
-   * @param verbose whether diagnostics go to stderr
+   * @param options the global options, already {@link GlobalOptions#resolved resolved}
    */
-  public Services(Env env, Path credentialsOption, Path tokenOption, boolean verbose) {
+  public Services(Env env, GlobalOptions options) {
+    this(env, options, new ConsoleLines(env.in()));
+  }
+
+  private Services(Env env, GlobalOptions options, ConsoleLines console) {
     this.env = env;
+    this.options = options;
+    this.console = console;
     this.locations =
-        Locations.resolve(env.variables(), env.userHome(), credentialsOption, tokenOption);
-    this.diagnostics = verbose ? line -> env.err().println("debug: " + line) : line -> {};
+        Locations.resolve(
+            env.variables(),
+            env.userHome(),
+            options.credentials(),
+            options.token(),
+            options.profile());
+    this.diagnostics = options.verbose() ? line -> env.err().println("debug: " + line) : line -> {};
     this.http = new TimeoutsAndTracing(diagnostics);
     this.retrier =
         new Retrier(
@@ -62,12 +86,20 @@ public final class Services {
   }
 
   public LoginTask loginTask() {
+    refuseForServiceAccount("login", "a service account needs no login: its key is the credential");
+    boolean personPresent = env.terminal().stdinInteractive() && !options.noInput();
     return new LoginTask(
         locations.credentials(),
         new InstalledAppFlow(
-            env.transport(), http, env.clock(), env.browser(), env.err(), diagnostics),
+            env.transport(), http, env.clock(), env.browser(), console, env.err(), diagnostics),
         credentialStore(),
         this::gmail,
+        personPresent,
+        new AccountSwitchGuard(
+            options.profile(),
+            personPresent && env.terminal().stderrTerminal(),
+            console,
+            env.err()),
         env.err(),
         warnings());
   }
@@ -84,32 +116,132 @@ public final class Services {
         () -> diagnostics.accept(quota().summary().describe()));
   }
 
+  public NewThreadsTask newThreadsTask() {
+    return new NewThreadsTask(
+        mailboxAccess(),
+        this::newThreadsFinder,
+        cursorStore(),
+        env.out(),
+        env.err(),
+        warnings(),
+        diagnostics,
+        env.clock(),
+        env.terminal());
+  }
+
   public StatusTask statusTask() {
-    return new StatusTask(credentialStore(), env.clock());
+    Supplier<LoginReport> report;
+    if (options.usesServiceAccount()) {
+      report =
+          () -> {
+            ServiceAccountKey key = ServiceAccountKey.read(options.serviceAccount());
+            return new ServiceAccountReport(
+                key.file(),
+                key.clientEmail(),
+                key.clientId(),
+                options.subject(),
+                List.of(Scopes.DEFAULT));
+          };
+    } else {
+      report =
+          () ->
+              StatusTask.of(
+                  credentialStore().find().orElseThrow(this::noSavedLogin),
+                  credentialStore(),
+                  cursorStore(),
+                  env.clock());
+    }
+    return new StatusTask(report, mailboxAccess());
+  }
+
+  public AllStatusTask allStatusTask() {
+    refuseForServiceAccount("status --all", "status --all lists saved logins");
+    return new AllStatusTask(
+        locations.profilesDirectory(),
+        profile ->
+            new Services(
+                env,
+                new GlobalOptions(
+                    null,
+                    null,
+                    options.verbose(),
+                    true,
+                    options.tokenReadOnly(),
+                    profile,
+                    null,
+                    null),
+                console),
+        env.clock());
   }
 
   public LogoutTask logoutTask() {
+    refuseForServiceAccount(
+        "logout",
+        "a service account's keys are revoked in Google Cloud console (IAM & Admin > Service"
+            + " accounts > Keys)");
     return new LogoutTask(
-        tokenFile(), new TokenRevoker(env.transport(), http, env.endpoints().revokeUri(), retrier));
+        credentialStore(),
+        new TokenRevoker(env.transport(), http, env.endpoints().revokeUri(), retrier));
   }
 
-  private MailboxAccess mailboxAccess() {
-    return new MailboxAccess(
+  /** How this run opens the mailbox: a saved login (the default or a profile's), or a key. */
+  MailboxAccess mailboxAccess() {
+    if (options.usesServiceAccount()) {
+      return new ServiceAccountAccess(
+          ServiceAccountKey.read(options.serviceAccount()),
+          key ->
+              ServiceAccountLogin.open(
+                  key,
+                  options.subject(),
+                  List.of(Scopes.DEFAULT),
+                  URI.create(env.endpoints().tokenUri()),
+                  env.transport(),
+                  http,
+                  retrier,
+                  env.clock()),
+          this::gmail,
+          warnings());
+    }
+    // a login is offered only to a person who can answer it: stdin and stderr are terminals
+    boolean personPresent =
+        env.terminal().stdinInteractive() && env.terminal().stderrTerminal() && !options.noInput();
+    return new SavedLoginAccess(
         credentialStore(),
-        env.terminal().stdinInteractive(),
-        () -> loginTask().run(LoginTask.DEFAULT_SCOPES, 0, LoginTask.DEFAULT_TIMEOUT),
+        options.profile(),
+        personPresent,
+        () -> loginTask().run(LoginTask.DEFAULT_SCOPES, 0, LoginTask.DEFAULT_TIMEOUT, false, false),
+        this::gmail,
         env.err());
   }
 
-  private TokenFile tokenFile() {
-    // only the default directory is gmailcli's alone; one named by GMAILCLI_HOME may be shared
-    return new TokenFile(locations.token(), locations.defaultHome() ? locations.home() : null);
+  // One per run, so that its warnings (a loose file mode, a token it cannot save) come once.
+  CredentialStore credentialStore() {
+    if (credentialStore == null) {
+      TokenFile file =
+          new TokenFile(
+              locations.token(),
+              locations.ownTokenDirectory(),
+              options.tokenReadOnly(),
+              env.sleeper(),
+              diagnostics);
+      TokenRefresher refresher =
+          new TokenRefresher(
+              env.transport(), http, env.endpoints().tokenUri(), env.clock(), retrier);
+      credentialStore = new CredentialStore(file, refresher, http, env.clock(), warnings());
+    }
+    return credentialStore;
   }
 
-  private CredentialStore credentialStore() {
-    TokenRefresher refresher =
-        new TokenRefresher(env.transport(), http, env.endpoints().tokenUri(), env.clock(), retrier);
-    return new CredentialStore(tokenFile(), refresher, http, env.clock());
+  private GmailCliException noSavedLogin() {
+    return options.profile() != null
+        ? SavedLoginAccess.noSuchProfile(options.profile())
+        : CredentialStore.notLoggedIn(credentialStore().file());
+  }
+
+  private void refuseForServiceAccount(String command, String why) {
+    if (options.usesServiceAccount()) {
+      throw GmailCliException.usage(command + " does not apply to --service-account", why);
+    }
   }
 
   // One budget for every Gmail call of the run: Gmail's quota is per user, not per call.
@@ -146,6 +278,18 @@ public final class Services {
     GmailService gmail = gmail(authorization, waits);
     return new ThreadLister(
         gmail, new LabelResolver(gmail), new ThreadDetailsFetcher(gmail, warnings));
+  }
+
+  private NewThreadsFinder newThreadsFinder(
+      GmailAuthorization authorization, Consumer<String> warnings) {
+    GmailService gmail = gmail(authorization);
+    return new NewThreadsFinder(
+        gmail, new LabelResolver(gmail), new ThreadMessagesFetcher(gmail, warnings));
+  }
+
+  // The cursors of this login: the default one's, or a profile's.
+  CursorStore cursorStore() {
+    return new CursorStore(locations.cursors(), env.sleeper(), diagnostics);
   }
 
   // Warnings do not stop a command; they are always shown.

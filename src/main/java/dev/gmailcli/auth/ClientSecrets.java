@@ -9,11 +9,10 @@ import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import dev.gmailcli.Endpoints;
 import dev.gmailcli.GmailCliException;
+import dev.gmailcli.platform.SmallTextFiles;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
@@ -39,17 +38,20 @@ public record ClientSecrets(
   public static ClientSecrets read(Path path) {
     String text;
     try {
-      text = Files.readString(path, StandardCharsets.UTF_8);
+      text = SmallTextFiles.read(path);
     } catch (NoSuchFileException e) {
       throw GmailCliException.config(
           "OAuth client file not found: " + path, String.format(DOWNLOAD_HINT, path), null);
     } catch (CharacterCodingException e) {
       throw GmailCliException.config(
           path + " is not UTF-8 text", String.format(DOWNLOAD_HINT, path), null);
+    } catch (SmallTextFiles.UnusableFileException e) {
+      throw GmailCliException.config(
+          "cannot use " + path + ": " + e.getMessage(), String.format(DOWNLOAD_HINT, path), null);
     } catch (IOException e) {
       throw GmailCliException.config(
-          "cannot read OAuth client file " + path + ": " + e.getMessage(),
-          "check the file's permissions",
+          "cannot read " + path + ": " + SmallTextFiles.describe(e),
+          "check the file's owner and permissions",
           e);
     }
     return parse(text, path);

@@ -10,12 +10,12 @@ import com.google.api.client.http.HttpTransport;
 import com.google.api.client.json.gson.GsonFactory;
 import dev.gmailcli.GmailCliException;
 import dev.gmailcli.platform.BrowserOpener;
-import dev.gmailcli.platform.Durations;
+import dev.gmailcli.platform.ConsoleLines;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +31,8 @@ public final class InstalledAppFlow {
   private final HttpTransport transport;
   private final HttpRequestInitializer settings;
   private final Clock clock;
-  private final BrowserOpener browser;
+  private final ConsentInstructions instructions;
+  private final ConsoleLines in;
   private final PrintWriter err;
   private final Consumer<String> diagnostics;
   private final SecureRandom random = new SecureRandom();
@@ -41,12 +42,14 @@ public final class InstalledAppFlow {
       HttpRequestInitializer settings,
       Clock clock,
       BrowserOpener browser,
+      ConsoleLines in,
       PrintWriter err,
       Consumer<String> diagnostics) {
     this.transport = transport;
     this.settings = settings;
     this.clock = clock;
-    this.browser = browser;
+    this.instructions = new ConsentInstructions(err, browser);
+    this.in = in;
     this.err = err;
     this.diagnostics = diagnostics;
   }
@@ -54,12 +57,12 @@ public final class InstalledAppFlow {
   /**
    * Runs the flow and returns the new login (without its account address; not saved).
    *
-   * @param port listener port, 0 for a free one
-   * @param timeout how long to wait for the browser
+   * @param options the listener's port, the timeout, and how the person answers
    */
-  public StoredToken login(ClientSecrets client, List<String> scopes, int port, Duration timeout) {
+  public StoredToken login(ClientSecrets client, List<String> scopes, LoginOptions options) {
     String state = randomToken();
-    LoopbackReceiver receiver = new LoopbackReceiver(port, state, timeout, diagnostics);
+    LoopbackReceiver receiver =
+        new LoopbackReceiver(options.port(), state, options.timeout(), diagnostics);
     try {
       String redirectUri = receiver.getRedirectUri();
       AuthorizationCodeFlow flow =
@@ -82,36 +85,23 @@ public final class InstalledAppFlow {
               .set("access_type", "offline")
               .set("prompt", "consent")
               .build();
-      showConsentPage(url, redirectUri, timeout);
+      instructions.show(url, URI.create(redirectUri).getPort(), options);
+      if (options.paste() != LoginOptions.Paste.NONE) {
+        new RedirectPaste(
+                in,
+                state,
+                receiver::offer,
+                receiver::answered,
+                err,
+                options.paste() == LoginOptions.Paste.PROMPT)
+            .start();
+      }
       String code = receiver.waitForCode();
       TokenResponse response = exchange(flow, code, redirectUri);
       return toStoredToken(client, scopes, response);
     } finally {
       receiver.stop();
     }
-  }
-
-  private void showConsentPage(String url, String redirectUri, Duration timeout) {
-    err.println("Log in to Gmail in your browser. If it does not open, visit this URL:");
-    err.println();
-    err.println("  " + url);
-    err.println();
-    err.flush();
-    try {
-      browser.open(url);
-    } catch (IOException e) {
-      int port = Integer.parseInt(redirectUri.replaceAll(".*:(\\d+)/$", "$1"));
-      err.println("Could not start a browser here (" + e.getMessage() + ").");
-      err.println(
-          "Open the URL above in a browser on this machine. From another machine,"
-              + " forward the port first: ssh -L "
-              + port
-              + ":127.0.0.1:"
-              + port
-              + " <this-host>");
-    }
-    err.println("Waiting up to " + Durations.describe(timeout) + " for the browser...");
-    err.flush();
   }
 
   private static TokenResponse exchange(
@@ -135,16 +125,17 @@ public final class InstalledAppFlow {
     List<String> granted = TokenRefresher.scopes(response.getScope());
     long lifetime = response.getExpiresInSeconds() != null ? response.getExpiresInSeconds() : 3600;
     return new StoredToken(
-        response.getAccessToken(),
-        response.getRefreshToken(),
-        client.tokenUri(),
-        client.clientId(),
-        client.clientSecret(),
-        granted != null ? granted : requested,
-        "googleapis.com",
-        "",
-        clock.instant().plusSeconds(lifetime),
-        Map.of());
+            response.getAccessToken(),
+            response.getRefreshToken(),
+            client.tokenUri(),
+            client.clientId(),
+            client.clientSecret(),
+            granted != null ? granted : requested,
+            "googleapis.com",
+            "",
+            clock.instant().plusSeconds(lifetime),
+            Map.of())
+        .withLoginTime(clock.instant());
   }
 
   private String randomToken() {

@@ -113,6 +113,21 @@ public final class LoopbackReceiver implements VerificationCodeReceiver {
     return ((AuthorizationCallback.Code) callback).code();
   }
 
+  /**
+   * Delivers an answer that reached gmailcli another way (a pasted redirect address); the first
+   * answer wins, from here or from the browser.
+   *
+   * @return false when an answer had already arrived
+   */
+  public boolean offer(AuthorizationCallback callback) {
+    return result.complete(callback);
+  }
+
+  /** True once an answer has arrived, by either way. */
+  public boolean answered() {
+    return result.isDone();
+  }
+
   @Override
   public synchronized void stop() {
     if (server != null) {
@@ -152,7 +167,7 @@ public final class LoopbackReceiver implements VerificationCodeReceiver {
         respond(exchange, 200, success ? LandingPages.SUCCESS : LandingPages.DECLINED);
       } finally {
         // the answer counts even if the browser hung up before reading the page
-        result.complete(callback);
+        offer(callback);
       }
     }
   }

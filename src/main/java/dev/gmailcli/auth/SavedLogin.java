@@ -49,11 +49,15 @@ public final class SavedLogin implements GmailAuthorization {
     if (store.isDue(token())) {
       credentials.refresh();
     }
+    authorize(request, new boolean[] {false});
+  }
+
+  // HttpCredentialsAdapter sets itself as the 401 handler, but it logs and swallows refresh
+  // failures and would refresh again on every 401; this handler lets failures surface
+  // (invalid_grant → exit 3) and refreshes at most once per request.
+  private void authorize(HttpRequest request, boolean[] retried) throws IOException {
     String sentWith = token().token();
     adapter.initialize(request);
-    // HttpCredentialsAdapter set itself as the 401 handler, but it logs and swallows refresh
-    // failures; this handler lets them surface (invalid_grant → exit 3) and retries only once.
-    boolean[] retried = {false};
     request.setUnsuccessfulResponseHandler(
         (req, response, supportsRetry) -> {
           if (response.getStatusCode() != 401 || retried[0] || !supportsRetry) {
@@ -61,7 +65,7 @@ public final class SavedLogin implements GmailAuthorization {
           }
           retried[0] = true;
           refreshUnlessDoneSince(sentWith);
-          adapter.initialize(req);
+          authorize(req, retried);
           return true;
         });
   }

@@ -1,7 +1,10 @@
 package dev.gmailcli.auth;
 
 import com.google.gson.JsonElement;
+import com.google.gson.JsonPrimitive;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,6 +37,8 @@ public record StoredToken(
     String account,
     Instant expiry,
     Map<String, JsonElement> extras) {
+
+  static final String LOGIN_TIME = "gmailcli_login_time";
 
   public StoredToken {
     scopes = scopes == null ? null : List.copyOf(scopes);
@@ -69,6 +74,39 @@ public record StoredToken(
         email,
         expiry,
         extras);
+  }
+
+  /**
+   * When the refresh token was obtained ({@code gmailcli_login_time}, which gmailcli writes at
+   * login; google-auth ignores it), or null when not recorded.
+   */
+  public Instant loginTime() {
+    JsonElement value = extras.get(LOGIN_TIME);
+    if (value == null || !value.isJsonPrimitive()) {
+      return null;
+    }
+    try {
+      return Instant.parse(value.getAsString());
+    } catch (DateTimeParseException e) {
+      return null;
+    }
+  }
+
+  /** The same token with its login time recorded. */
+  public StoredToken withLoginTime(Instant when) {
+    Map<String, JsonElement> withTime = new LinkedHashMap<>(extras);
+    withTime.put(LOGIN_TIME, new JsonPrimitive(when.truncatedTo(ChronoUnit.SECONDS).toString()));
+    return new StoredToken(
+        token,
+        refreshToken,
+        tokenUri,
+        clientId,
+        clientSecret,
+        scopes,
+        universeDomain,
+        account,
+        expiry,
+        withTime);
   }
 
   /** True when the file names its scopes and none of {@code anyOf} is among them. */

@@ -58,7 +58,8 @@ public final class TokenRefresher {
     try {
       response = retrier.call(request::execute);
     } catch (IOException e) {
-      throw OAuthErrors.toCliException(e, "refresh the access token");
+      throw OAuthErrors.toCliException(
+          e, "refresh the access token", clock.instant(), token.loginTime());
     }
     if (response.getAccessToken() == null || response.getAccessToken().isEmpty()) {
       throw GmailCliException.temporary(

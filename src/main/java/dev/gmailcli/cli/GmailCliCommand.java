@@ -1,6 +1,7 @@
 package dev.gmailcli.cli;
 
 import dev.gmailcli.ExitCode;
+import dev.gmailcli.app.GlobalOptions;
 import dev.gmailcli.app.Services;
 import dev.gmailcli.app.Version;
 import dev.gmailcli.platform.Env;
@@ -31,6 +32,14 @@ import picocli.CommandLine.Spec;
       "                        (default: $XDG_CONFIG_HOME/gmailcli, ~/.config/gmailcli)",
       "  GMAILCLI_CREDENTIALS  OAuth client file (like --credentials)",
       "  GMAILCLI_TOKEN        saved login (like --token)",
+      "  GMAILCLI_PROFILE      like --profile",
+      "  GMAILCLI_SERVICE_ACCOUNT, GMAILCLI_SUBJECT",
+      "                        like --service-account, --subject",
+      "  GMAILCLI_TOKEN_READONLY=1",
+      "                        like --token-readonly",
+      "  GMAILCLI_NO_INPUT=1   like --no-input",
+      "  XDG_STATE_HOME        its gmailcli/ keeps the cursors of threads --new",
+      "                        (default: ~/.local/state/gmailcli)",
       "  BROWSER               browser command for login",
       "  GMAILCLI_GMAIL_ROOT_URL, GMAILCLI_TOKEN_URI, GMAILCLI_REVOKE_URI",
       "                        Google endpoints (tests, proxies)"
@@ -55,6 +64,42 @@ public final class GmailCliCommand implements Callable<Integer> {
   Path token;
 
   @Option(
+      names = "--profile",
+      paramLabel = "NAME",
+      scope = ScopeType.INHERIT,
+      description = "Use the login of profile NAME (GMAILCLI_HOME/profiles/NAME).")
+  String profile;
+
+  @Option(
+      names = "--service-account",
+      paramLabel = "KEY.json",
+      scope = ScopeType.INHERIT,
+      description =
+          "Act for --subject's mailbox with this Workspace service account key (domain-wide"
+              + " delegation).")
+  Path serviceAccount;
+
+  @Option(
+      names = "--subject",
+      paramLabel = "EMAIL",
+      scope = ScopeType.INHERIT,
+      description = "The mailbox a --service-account acts for, e.g. alice@example.com.")
+  String subject;
+
+  @Option(
+      names = "--token-readonly",
+      scope = ScopeType.INHERIT,
+      description =
+          "The token file is read-only on purpose (a mounted secret): never save or lock it.")
+  boolean tokenReadOnly;
+
+  @Option(
+      names = "--no-input",
+      scope = ScopeType.INHERIT,
+      description = "Never wait for a person: no login offered, no prompt; fail with exit 3.")
+  boolean noInput;
+
+  @Option(
       names = {"-v", "--verbose"},
       scope = ScopeType.INHERIT,
       description = "Print diagnostics to stderr (secrets are never printed).")
@@ -75,7 +120,19 @@ public final class GmailCliCommand implements Callable<Integer> {
   /** The services for this run, configured by the global options. */
   Services services() {
     if (services == null) {
-      services = new Services(env, credentials, token, verbose);
+      services =
+          new Services(
+              env,
+              new GlobalOptions(
+                      credentials,
+                      token,
+                      verbose,
+                      noInput,
+                      tokenReadOnly,
+                      profile,
+                      serviceAccount,
+                      subject)
+                  .resolved(env.variables()));
     }
     return services;
   }

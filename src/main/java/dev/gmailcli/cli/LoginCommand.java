@@ -40,8 +40,22 @@ final class LoginCommand implements Callable<Integer> {
       names = "--timeout",
       paramLabel = "DURATION",
       converter = Converters.Timeout.class,
-      description = "How long to wait for the browser, e.g. 90s, 5m (default: 5m).")
+      description = "How long to wait for the answer, e.g. 90s, 5m (default: 5m).")
   Duration timeout = LoginTask.DEFAULT_TIMEOUT;
+
+  @Option(
+      names = "--no-browser",
+      description =
+          "Do not open a browser: print the URL to open on any machine, then paste back the"
+              + " address the browser ends on (or forward --port over SSH).")
+  boolean noBrowser;
+
+  @Option(
+      names = "--force",
+      description =
+          "With --profile: replace the profile's login even if it belongs to another Google"
+              + " account.")
+  boolean force;
 
   @Override
   public Integer call() {
@@ -49,7 +63,7 @@ final class LoginCommand implements Callable<Integer> {
         scopes == null || scopes.isEmpty()
             ? LoginTask.DEFAULT_SCOPES
             : scopes.stream().map(Scopes::expand).distinct().toList();
-    root.services().loginTask().run(wanted, port, timeout);
+    root.services().loginTask().run(wanted, port, timeout, noBrowser, force);
     return 0;
   }
 }

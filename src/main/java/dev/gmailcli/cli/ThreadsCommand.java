@@ -1,8 +1,13 @@
 package dev.gmailcli.cli;
 
+import dev.gmailcli.ExitCode;
+import dev.gmailcli.GmailCliException;
 import dev.gmailcli.app.ListThreadsTask;
+import dev.gmailcli.app.NewThreadsRequest;
+import dev.gmailcli.app.NewThreadsTask;
 import dev.gmailcli.gmail.ThreadQuery;
 import dev.gmailcli.output.ThreadFormat;
+import dev.gmailcli.state.CursorKey;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -14,19 +19,46 @@ import picocli.CommandLine.ParentCommand;
     name = "threads",
     mixinStandardHelpOptions = true,
     description = {
-      "List the latest Gmail threads, newest first.",
+      "List the latest Gmail threads, newest first; with --new, those that received mail since"
+          + " the last run.",
       "Output: a table on a terminal, tab-separated lines (id, date, from, subject, snippet)"
           + " otherwise."
     })
 final class ThreadsCommand implements Callable<Integer> {
+  private static final int DEFAULT_MAX = 10;
+
   @ParentCommand GmailCliCommand root;
 
   @Option(
       names = {"-n", "--max"},
       paramLabel = "N",
       converter = Converters.AtLeastOne.class,
-      description = "How many threads to list, 1 or more (default: ${DEFAULT-VALUE}).")
-  int max = 10;
+      description = {
+        "How many threads to list, 1 or more (default: 10).",
+        "With --new: every new thread unless given; with N, the newest N, and the cursor moves"
+            + " past the rest."
+      })
+  Integer max;
+
+  @Option(
+      names = "--new",
+      description = {
+        "Only the threads that received mail since the last --new run with the same filter (or"
+            + " --cursor), each once. The first run prints nothing: it marks where now is.",
+        "Nothing new: no output, exit 0 (7 with --fail-empty)."
+      })
+  boolean onlyNew;
+
+  @Option(
+      names = "--cursor",
+      paramLabel = "NAME",
+      description =
+          "With --new: keep the place under this name (letters, digits, '.', '_', '-'), so that"
+              + " jobs with the same filter do not take each other's news.")
+  String cursor;
+
+  @Option(names = "--fail-empty", description = "With --new: exit 7 when nothing is new.")
+  boolean failEmpty;
 
   @Option(
       names = {"-q", "--query"},
@@ -67,10 +99,41 @@ final class ThreadsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (onlyNew) {
+      return listNew();
+    }
+    if (cursor != null || failEmpty) {
+      throw GmailCliException.usage(
+          "--cursor and --fail-empty go only with --new",
+          "add --new, e.g. `gmailcli threads --new --cursor invoices --fail-empty`");
+    }
     ListThreadsTask task = root.services().listThreadsTask();
     ThreadFormat chosen = format != null ? format : task.defaultFormat();
     boolean withDetails = details != null ? details : chosen.detailsByDefault();
-    task.run(new ThreadQuery(max, query, labels, includeSpamTrash, pageToken, withDetails), chosen);
+    int count = max != null ? max : DEFAULT_MAX;
+    task.run(
+        new ThreadQuery(count, query, labels, includeSpamTrash, pageToken, withDetails), chosen);
     return 0;
+  }
+
+  private int listNew() {
+    if (pageToken != null) {
+      throw GmailCliException.usage(
+          "--page-token does not go with --new",
+          "--new goes on from where the last run stopped by itself; leave out --page-token");
+    }
+    if (cursor != null && !CursorKey.validName(cursor)) {
+      throw GmailCliException.usage(
+          "\"" + cursor + "\" is not a cursor name",
+          "use 1 to 64 letters, digits, '.', '_' or '-' (not . or ..), e.g. --cursor invoices");
+    }
+    NewThreadsTask task = root.services().newThreadsTask();
+    ThreadFormat chosen = format != null ? format : task.defaultFormat();
+    boolean withDetails = details != null ? details : chosen.detailsByDefault();
+    int printed =
+        task.run(
+            new NewThreadsRequest(cursor, query, labels, includeSpamTrash, max, withDetails),
+            chosen);
+    return printed == 0 && failEmpty ? ExitCode.NOTHING_NEW.code() : 0;
   }
 }

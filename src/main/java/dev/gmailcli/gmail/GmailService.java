@@ -5,14 +5,21 @@ import com.google.api.client.googleapis.batch.json.JsonBatchCallback;
 import com.google.api.client.googleapis.json.GoogleJsonError;
 import com.google.api.client.http.HttpHeaders;
 import com.google.api.client.http.HttpRequestInitializer;
+import com.google.api.client.http.HttpResponseException;
 import com.google.api.client.http.HttpTransport;
 import com.google.api.client.json.gson.GsonFactory;
 import com.google.api.services.gmail.Gmail;
 import com.google.api.services.gmail.model.Label;
+import com.google.api.services.gmail.model.ListHistoryResponse;
+import com.google.api.services.gmail.model.ListMessagesResponse;
 import com.google.api.services.gmail.model.ListThreadsResponse;
+import com.google.api.services.gmail.model.Profile;
 import com.google.api.services.gmail.model.Thread;
+import dev.gmailcli.GmailCliException;
 import dev.gmailcli.http.QuotaSummary;
+import java.math.BigInteger;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The gateway to Gmail: every Gmail API call gmailcli makes goes through here, on the generated
@@ -27,6 +34,12 @@ public final class GmailService {
   static final List<String> METADATA_HEADERS = List.of("Subject", "From", "Date");
   private static final String METADATA_FIELDS =
       "id,historyId,messages(id,labelIds,internalDate,payload/headers)";
+  private static final String MESSAGES_FIELDS =
+      "id,historyId,messages(id,labelIds,internalDate,snippet,payload/headers)";
+  private static final List<String> HISTORY_TYPES = List.of("messageAdded");
+
+  /** The most history records users.history.list returns per page. */
+  public static final int MAX_HISTORY_PAGE = 500;
 
   private final Gmail gmail;
   private final HttpRequestInitializer initializer;
@@ -88,11 +101,24 @@ public final class GmailService {
    * Parts Gmail refused for its quota are reported as failures: the caller sends them again later.
    */
   public void threadMetadata(List<String> threadIds, PartCallback callback) {
+    threadsBatch("fetch thread details", METADATA_FIELDS, threadIds, callback);
+  }
+
+  /**
+   * Like {@link #threadMetadata}, with each message's snippet as well: what {@code threads --new}
+   * needs to judge and print the threads that history named (each part 10 quota units).
+   */
+  public void threadMessages(List<String> threadIds, PartCallback callback) {
+    threadsBatch("fetch new threads", MESSAGES_FIELDS, threadIds, callback);
+  }
+
+  private void threadsBatch(
+      String what, String fields, List<String> threadIds, PartCallback callback) {
     if (threadIds.size() > MAX_BATCH) {
       throw new IllegalArgumentException("at most " + MAX_BATCH + " threads per batch");
     }
     pacer.batch(
-        "fetch thread details",
+        what,
         threadIds.size(),
         QuotaCost.THREADS_GET,
         tally -> {
@@ -104,7 +130,7 @@ public final class GmailService {
                 .get("me", id)
                 .setFormat("metadata")
                 .setMetadataHeaders(METADATA_HEADERS)
-                .setFields(METADATA_FIELDS)
+                .setFields(fields)
                 .queue(batch, partCallback(id, tally, callback));
           }
           batch.execute();
@@ -136,6 +162,70 @@ public final class GmailService {
             QuotaCost.GET_PROFILE,
             () -> gmail.users().getProfile("me").execute())
         .getEmailAddress();
+  }
+
+  /**
+   * The mailbox's address and its current history id: where "now" is for {@code threads --new}
+   * (users.getProfile, 1 quota unit).
+   */
+  public Profile profile() {
+    return pacer.call(
+        "read the Gmail profile",
+        QuotaCost.GET_PROFILE,
+        () -> gmail.users().getProfile("me").execute());
+  }
+
+  /**
+   * One page of the mailbox's history after {@code startHistoryId}, {@code messageAdded} records
+   * only (users.history.list, 2 quota units); empty when Gmail no longer keeps history that old (it
+   * answers 404: usually after about a week, sometimes after hours).
+   */
+  public Optional<ListHistoryResponse> history(BigInteger startHistoryId, String pageToken) {
+    try {
+      return Optional.of(
+          pacer.call(
+              "read the mailbox's history",
+              QuotaCost.HISTORY_LIST,
+              () ->
+                  gmail
+                      .users()
+                      .history()
+                      .list("me")
+                      .setStartHistoryId(startHistoryId)
+                      .setHistoryTypes(HISTORY_TYPES)
+                      .setMaxResults((long) MAX_HISTORY_PAGE)
+                      .setPageToken(pageToken)
+                      .execute()));
+    } catch (GmailCliException e) {
+      if (e.getCause() instanceof HttpResponseException http && http.getStatusCode() == 404) {
+        return Optional.empty();
+      }
+      throw e;
+    }
+  }
+
+  /** One page of users.messages.list (5 quota units): the matching messages, newest first. */
+  public ListMessagesResponse listMessages(MessagePage page) {
+    return pacer.call(
+        "search messages",
+        QuotaCost.MESSAGES_LIST,
+        () -> {
+          Gmail.Users.Messages.List request =
+              gmail.users().messages().list("me").setMaxResults((long) page.maxResults());
+          if (page.query() != null && !page.query().isBlank()) {
+            request.setQ(page.query());
+          }
+          if (!page.labelIds().isEmpty()) {
+            request.setLabelIds(page.labelIds());
+          }
+          if (page.includeSpamTrash()) {
+            request.setIncludeSpamTrash(true);
+          }
+          if (page.pageToken() != null && !page.pageToken().isBlank()) {
+            request.setPageToken(page.pageToken());
+          }
+          return request.execute();
+        });
   }
 
   /** Quota units spent, calls refused and time waited so far. */

@@ -13,9 +13,11 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLPeerUnverifiedException;
 
@@ -68,13 +70,20 @@ public final class TransientFailures {
 
   /** The error reasons in a Google JSON error body, e.g. "rateLimitExceeded". */
   public static List<String> reasons(GoogleJsonError error) {
-    if (error == null || error.getErrors() == null) {
+    if (error == null) {
       return List.of();
     }
-    return error.getErrors().stream()
-        .map(GoogleJsonError.ErrorInfo::getReason)
-        .filter(r -> r != null)
-        .toList();
+    // Google puts reasons in errors[] (the old shape) and in details[] as an ErrorInfo (the new
+    // one, e.g. ACCESS_TOKEN_SCOPE_INSUFFICIENT)
+    Stream<String> old =
+        error.getErrors() == null
+            ? Stream.empty()
+            : error.getErrors().stream().map(GoogleJsonError.ErrorInfo::getReason);
+    Stream<String> details =
+        error.getDetails() == null
+            ? Stream.empty()
+            : error.getDetails().stream().map(GoogleJsonError.Details::getReason);
+    return Stream.concat(old, details).filter(Objects::nonNull).toList();
   }
 
   /** The wait a Retry-After header asks for (seconds or an HTTP date), or null. */

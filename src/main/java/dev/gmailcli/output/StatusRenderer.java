@@ -1,6 +1,9 @@
 package dev.gmailcli.output;
 
 import com.google.gson.stream.JsonWriter;
+import dev.gmailcli.state.Cursor;
+import dev.gmailcli.state.CursorKey;
+import dev.gmailcli.state.CursorListing;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -24,9 +27,78 @@ public final class StatusRenderer {
         out,
         "refresh token",
         report.refreshTokenPresent()
-            ? "present"
+            ? "present" + obtained(report)
             : "absent (log in again when the access token expires)");
+    cursors(report, out);
     out.flush();
+  }
+
+  /** A service account's delegation, for a person. */
+  public static void table(ServiceAccountReport report, PrintWriter out) {
+    line(out, "account", report.subject() + " (through a service account)");
+    line(out, "key file", report.keyFile().toString());
+    line(out, "client email", report.clientEmail());
+    line(
+        out,
+        "client id",
+        report.clientId().isEmpty() ? "(not in the key file)" : report.clientId());
+    line(out, "scopes", String.join(" ", report.scopes()));
+    out.flush();
+  }
+
+  /** A service account's delegation, for scripts. */
+  public static void json(ServiceAccountReport report, PrintWriter out) {
+    try {
+      JsonWriter json = ThreadJson.writer(out, true);
+      json.beginObject();
+      json.name("account").value(report.subject());
+      json.name("serviceAccount").value(report.clientEmail());
+      json.name("clientId").value(report.clientId());
+      json.name("keyFile").value(report.keyFile().toString());
+      json.name("scopes").beginArray();
+      for (String scope : report.scopes()) {
+        json.value(scope);
+      }
+      json.endArray();
+      json.endObject();
+      json.flush();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    out.println();
+    out.flush();
+  }
+
+  // One line per cursor of `threads --new`: its name, what it follows, and where it stands.
+  private static void cursors(StatusReport report, PrintWriter out) {
+    if (report.cursors().isEmpty()) {
+      return; // threads --new was never used with this login
+    }
+    line(out, "new cursors", report.cursorDirectory().toString());
+    for (CursorListing listing : report.cursors()) {
+      Cursor cursor = listing.cursor();
+      if (cursor == null) {
+        out.println(
+            "  "
+                + Text.pad(listing.file().getFileName().toString(), 12)
+                + " unusable: "
+                + Text.oneLine(listing.problem()));
+        continue;
+      }
+      CursorKey key = cursor.key();
+      String account =
+          key.account().equalsIgnoreCase(report.account()) ? "" : " (" + key.account() + ")";
+      out.println(
+          "  "
+              + Text.pad(key.name() == null ? "-" : key.name(), 12)
+              + " "
+              + Text.oneLine(key.filterText())
+              + account
+              + "; last run "
+              + ThreadJson.rfc3339(cursor.lastRun())
+              + ", history id "
+              + cursor.historyId());
+    }
   }
 
   /** One JSON object for scripts. */
@@ -45,6 +117,13 @@ public final class StatusRenderer {
       json.name("accessTokenExpiry").value(ThreadJson.rfc3339(report.expiry()));
       json.name("accessTokenValid").value(report.accessTokenValid());
       json.name("refreshTokenPresent").value(report.refreshTokenPresent());
+      json.name("loginTime").value(ThreadJson.rfc3339(report.loginTime()));
+      json.name("cursorDirectory").value(report.cursorDirectory().toString());
+      json.name("cursors").beginArray();
+      for (CursorListing listing : report.cursors()) {
+        cursor(json, listing);
+      }
+      json.endArray();
       json.endObject();
       json.flush();
     } catch (IOException e) {
@@ -52,6 +131,29 @@ public final class StatusRenderer {
     }
     out.println();
     out.flush();
+  }
+
+  private static void cursor(JsonWriter json, CursorListing listing) throws IOException {
+    json.beginObject();
+    json.name("file").value(listing.file().toString());
+    Cursor cursor = listing.cursor();
+    if (cursor == null) {
+      json.name("problem").value(listing.problem());
+    } else {
+      CursorKey key = cursor.key();
+      json.name("name").value(key.name());
+      json.name("account").value(key.account());
+      json.name("query").value(key.query());
+      json.name("labels").beginArray();
+      for (String label : key.labels()) {
+        json.value(label);
+      }
+      json.endArray();
+      json.name("includeSpamTrash").value(key.includeSpamTrash());
+      json.name("historyId").value(cursor.historyId());
+      json.name("lastRun").value(ThreadJson.rfc3339(cursor.lastRun()));
+    }
+    json.endObject();
   }
 
   private static String accessToken(StatusReport report) {
@@ -67,6 +169,20 @@ public final class StatusRenderer {
           + " left)";
     }
     return "expired at " + when + " (refreshed on next use)";
+  }
+
+  // Refresh tokens of apps in "Testing" status die at 7 days: say so before it happens.
+  private static String obtained(StatusReport report) {
+    if (report.loginTime() == null) {
+      return "";
+    }
+    long days = Duration.between(report.loginTime(), report.now()).toDays();
+    String age = days == 0 ? "today" : days == 1 ? "1 day ago" : days + " days ago";
+    String testing =
+        days >= 6
+            ? "; if the app's consent screen is in \"Testing\" status, it expires at 7 days"
+            : "";
+    return ", obtained " + ThreadJson.rfc3339(report.loginTime()) + " (" + age + testing + ")";
   }
 
   private static String describe(Duration left) {

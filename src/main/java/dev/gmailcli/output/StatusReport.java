@@ -1,5 +1,6 @@
 package dev.gmailcli.output;
 
+import dev.gmailcli.state.CursorListing;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -15,7 +16,10 @@ import java.util.List;
  * @param expiry when the access token expires, or null
  * @param accessTokenValid an access token is present and not yet expired
  * @param refreshTokenPresent a refresh token is present
+ * @param loginTime when the refresh token was obtained, or null when not recorded
  * @param now the time the report was made
+ * @param cursorDirectory where the cursors of {@code threads --new} are kept
+ * @param cursors the cursors there
  */
 public record StatusReport(
     String account,
@@ -25,4 +29,13 @@ public record StatusReport(
     Instant expiry,
     boolean accessTokenValid,
     boolean refreshTokenPresent,
-    Instant now) {}
+    Instant loginTime,
+    Instant now,
+    Path cursorDirectory,
+    List<CursorListing> cursors)
+    implements LoginReport {
+
+  public StatusReport {
+    cursors = cursors == null ? List.of() : List.copyOf(cursors);
+  }
+}

@@ -36,22 +36,20 @@ class ListThreadsTaskTest {
 
   ListThreadsTask task(Terminal terminal) {
     MailboxAccess mailbox =
-        new MailboxAccess(
+        new SavedLoginAccess(
             TaskFixtures.store(dir.resolve("token.json"), http),
+            null,
             false,
             () -> {
               throw new AssertionError("no login expected");
             },
+            authorization -> {
+              throw new AssertionError("no proof expected");
+            },
             new PrintWriter(err, true));
     ListThreadsTask.ListerFactory listers =
         (authorization, warn, waits) -> {
-          GmailService gmail =
-              new GmailService(
-                  http,
-                  TaskFixtures.GMAIL_ROOT,
-                  authorization.requestInitializer(),
-                  TaskFixtures.pacer(),
-                  "gmailcli/test");
+          GmailService gmail = TaskFixtures.gmail(http, authorization);
           return new ThreadLister(
               gmail, new LabelResolver(gmail), new ThreadDetailsFetcher(gmail, warn));
         };

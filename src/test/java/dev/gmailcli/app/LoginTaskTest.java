@@ -6,10 +6,11 @@ import com.google.api.client.http.GenericUrl;
 import dev.gmailcli.auth.InstalledAppFlow;
 import dev.gmailcli.auth.StoredToken;
 import dev.gmailcli.auth.TokenFile;
-import dev.gmailcli.gmail.GmailService;
 import dev.gmailcli.harness.ScriptedHttp;
 import dev.gmailcli.http.TimeoutsAndTracing;
 import dev.gmailcli.platform.BrowserOpener;
+import dev.gmailcli.platform.ConsoleLines;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
@@ -74,19 +75,17 @@ class LoginTaskTest {
             new TimeoutsAndTracing(line -> {}),
             TaskFixtures.CLOCK,
             CONSENTING,
+            new ConsoleLines(InputStream.nullInputStream()),
             errWriter,
             line -> {});
     return new LoginTask(
         credentials,
         flow,
         TaskFixtures.store(dir.resolve("token.json"), http),
-        authorization ->
-            new GmailService(
-                http,
-                TaskFixtures.GMAIL_ROOT,
-                authorization.requestInitializer(),
-                TaskFixtures.pacer(),
-                "gmailcli/test"),
+        authorization -> TaskFixtures.gmail(http, authorization),
+        false,
+        new AccountSwitchGuard(
+            null, false, new ConsoleLines(InputStream.nullInputStream()), errWriter),
         errWriter,
         warnings::add);
   }
@@ -106,7 +105,8 @@ class LoginTaskTest {
     googleGrants();
     http.on("GET", PROFILE, 200, "{\"emailAddress\": \"alice@example.com\"}");
 
-    StoredToken token = task("installed").run(LoginTask.DEFAULT_SCOPES, 0, Duration.ofSeconds(20));
+    StoredToken token =
+        task("installed").run(LoginTask.DEFAULT_SCOPES, 0, Duration.ofSeconds(20), false, false);
 
     StoredToken saved = new TokenFile(dir.resolve("token.json")).read().orElseThrow();
     assertThat(saved).isEqualTo(token);
@@ -124,7 +124,7 @@ class LoginTaskTest {
     googleGrants();
     http.on("GET", PROFILE, 200, "{\"emailAddress\": \"alice@example.com\"}");
 
-    task("web").run(LoginTask.DEFAULT_SCOPES, 0, Duration.ofSeconds(20));
+    task("web").run(LoginTask.DEFAULT_SCOPES, 0, Duration.ofSeconds(20), false, false);
 
     assertThat(warnings).singleElement().asString().contains("Web application client");
     assertThat(dir.resolve("token.json")).exists();
@@ -135,7 +135,7 @@ class LoginTaskTest {
     googleGrants();
     http.on("GET", PROFILE, 403, "{\"error\": {\"code\": 403, \"message\": \"Forbidden\"}}");
 
-    task("installed").run(LoginTask.DEFAULT_SCOPES, 0, Duration.ofSeconds(20));
+    task("installed").run(LoginTask.DEFAULT_SCOPES, 0, Duration.ofSeconds(20), false, false);
 
     assertThat(warnings)
         .singleElement()

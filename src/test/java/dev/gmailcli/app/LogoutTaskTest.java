@@ -26,7 +26,7 @@ class LogoutTaskTest {
             new TimeoutsAndTracing(line -> {}),
             TaskFixtures.REVOKE_URI,
             TaskFixtures.retrier());
-    return new LogoutTask(new TokenFile(dir.resolve("token.json")), revoker);
+    return new LogoutTask(TaskFixtures.store(dir.resolve("token.json"), http), revoker);
   }
 
   void saved(StoredToken token) {

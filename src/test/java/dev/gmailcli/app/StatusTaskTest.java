@@ -5,10 +5,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gmailcli.ExitCode;
 import dev.gmailcli.GmailCliException;
+import dev.gmailcli.auth.CredentialStore;
 import dev.gmailcli.auth.StoredToken;
 import dev.gmailcli.auth.TokenFile;
+import dev.gmailcli.harness.RecordingSleeper;
 import dev.gmailcli.harness.ScriptedHttp;
 import dev.gmailcli.output.StatusReport;
+import dev.gmailcli.state.Cursor;
+import dev.gmailcli.state.CursorKey;
+import dev.gmailcli.state.CursorStore;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -19,7 +26,29 @@ class StatusTaskTest {
   final ScriptedHttp http = new ScriptedHttp();
 
   StatusTask task() {
-    return new StatusTask(TaskFixtures.store(dir.resolve("token.json"), http), TaskFixtures.CLOCK);
+    CredentialStore store = TaskFixtures.store(dir.resolve("token.json"), http);
+    return new StatusTask(
+        () ->
+            StatusTask.of(
+                store.find().orElseThrow(() -> CredentialStore.notLoggedIn(store.file())),
+                store,
+                cursors(),
+                TaskFixtures.CLOCK),
+        new SavedLoginAccess(
+            store,
+            null,
+            false,
+            () -> {
+              throw new AssertionError("no login expected");
+            },
+            authorization -> {
+              throw new AssertionError("no Gmail call expected");
+            },
+            new PrintWriter(new StringWriter(), true)));
+  }
+
+  CursorStore cursors() {
+    return new CursorStore(dir.resolve("state/cursors"), new RecordingSleeper(), line -> {});
   }
 
   @Test
@@ -27,7 +56,7 @@ class StatusTaskTest {
     StoredToken token = TaskFixtures.validToken("alice@example.com");
     new TokenFile(dir.resolve("token.json")).write(token);
 
-    StatusReport report = task().report();
+    StatusReport report = (StatusReport) task().report();
 
     assertThat(report.account()).isEqualTo("alice@example.com");
     assertThat(report.tokenFile()).isEqualTo(dir.resolve("token.json").toAbsolutePath());
@@ -37,6 +66,26 @@ class StatusTaskTest {
     assertThat(report.accessTokenValid()).isTrue();
     assertThat(report.refreshTokenPresent()).isTrue();
     assertThat(report.now()).isEqualTo(TaskFixtures.NOW);
+    assertThat(report.cursorDirectory()).isEqualTo(dir.resolve("state/cursors"));
+    assertThat(report.cursors()).isEmpty();
+    assertThat(http.calls()).isEmpty();
+  }
+
+  @Test
+  void listsTheCursorsOfThreadsNew() {
+    new TokenFile(dir.resolve("token.json")).write(TaskFixtures.validToken("a@example.com"));
+    CursorKey key = new CursorKey("invoices", "a@example.com", "invoice", List.of(), false);
+    CursorStore cursors =
+        new CursorStore(dir.resolve("state/cursors"), new RecordingSleeper(), line -> {});
+    try (CursorStore.Hold hold = cursors.hold(key)) {
+      hold.write(new Cursor(key, "42", TaskFixtures.NOW));
+    }
+
+    StatusReport report = (StatusReport) task().report();
+
+    assertThat(report.cursors())
+        .singleElement()
+        .satisfies(listing -> assertThat(listing.cursor().key()).isEqualTo(key));
     assertThat(http.calls()).isEmpty();
   }
 
@@ -57,7 +106,7 @@ class StatusTaskTest {
                 TaskFixtures.NOW.minusSeconds(1),
                 null));
 
-    StatusReport report = task().report();
+    StatusReport report = (StatusReport) task().report();
 
     assertThat(report.accessTokenValid()).isFalse();
     assertThat(report.refreshTokenPresent()).isFalse();

@@ -1,9 +1,11 @@
 package dev.gmailcli.app;
 
 import dev.gmailcli.auth.CredentialStore;
+import dev.gmailcli.auth.GmailAuthorization;
 import dev.gmailcli.auth.StoredToken;
 import dev.gmailcli.auth.TokenFile;
 import dev.gmailcli.auth.TokenRefresher;
+import dev.gmailcli.gmail.GmailService;
 import dev.gmailcli.gmail.QuotaCost;
 import dev.gmailcli.gmail.QuotaPacer;
 import dev.gmailcli.gmail.WaitListener;
@@ -39,7 +41,7 @@ final class TaskFixtures {
   }
 
   /** Paces Gmail calls with Gmail's quota, recording waits instead of sleeping. */
-  static QuotaPacer pacer() {
+  private static QuotaPacer pacer() {
     QuotaBudget budget = new QuotaBudget(QuotaCost.perUserPolicy(), CLOCK);
     return new QuotaPacer(
         budget,
@@ -55,7 +57,16 @@ final class TaskFixtures {
         new TokenFile(tokenFile),
         new TokenRefresher(http, settings, TOKEN_URI, CLOCK, retrier()),
         settings,
-        CLOCK);
+        CLOCK,
+        warning -> {
+          throw new AssertionError("unexpected warning: " + warning);
+        });
+  }
+
+  /** The Gmail gateway, talking to {@code http}. */
+  static GmailService gmail(ScriptedHttp http, GmailAuthorization authorization) {
+    return new GmailService(
+        http, GMAIL_ROOT, authorization.requestInitializer(), pacer(), "gmailcli/test");
   }
 
   /** A login whose access token is valid for another hour. */

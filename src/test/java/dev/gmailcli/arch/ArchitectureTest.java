@@ -17,9 +17,9 @@ import dev.gmailcli.platform.Terminal;
 
 /**
  * The architecture, checked rather than hoped for: layers point one way ({@code cli} → {@code app}
- * → {@code auth}, {@code gmail}, {@code output} → {@code http} → {@code platform} → root), only
- * {@code cli} knows picocli, and only the process edge touches the real streams, environment and
- * exit.
+ * → {@code auth}, {@code gmail}, {@code output} → {@code state}, {@code http} → {@code platform} →
+ * root), only {@code cli} knows picocli, and only the process edge touches the real streams,
+ * environment and exit.
  */
 @AnalyzeClasses(packages = "dev.gmailcli", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
@@ -38,6 +38,8 @@ class ArchitectureTest {
           .definedBy("dev.gmailcli.gmail..")
           .layer("output")
           .definedBy("dev.gmailcli.output..")
+          .layer("state")
+          .definedBy("dev.gmailcli.state..")
           .layer("http")
           .definedBy("dev.gmailcli.http..")
           .layer("platform")
@@ -55,12 +57,16 @@ class ArchitectureTest {
           .mayOnlyBeAccessedByLayers("cli", "app", "output")
           .whereLayer("output")
           .mayOnlyBeAccessedByLayers("cli", "app")
+          // what gmailcli remembers between runs (cursors); status renders it
+          .whereLayer("state")
+          .mayOnlyBeAccessedByLayers("cli", "app", "output")
           .whereLayer("http")
           .mayOnlyBeAccessedByLayers("cli", "app", "auth", "gmail")
           .whereLayer("platform")
-          .mayOnlyBeAccessedByLayers("cli", "app", "auth", "gmail", "output", "http")
+          .mayOnlyBeAccessedByLayers("cli", "app", "auth", "gmail", "output", "state", "http")
           .whereLayer("root")
-          .mayOnlyBeAccessedByLayers("cli", "app", "auth", "gmail", "output", "http", "platform");
+          .mayOnlyBeAccessedByLayers(
+              "cli", "app", "auth", "gmail", "output", "state", "http", "platform");
 
   @ArchTest
   static final ArchRule packagesAreFreeOfCycles =

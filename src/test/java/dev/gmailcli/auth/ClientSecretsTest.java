@@ -2,18 +2,25 @@ package dev.gmailcli.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import dev.gmailcli.Endpoints;
 import dev.gmailcli.ExitCode;
 import dev.gmailcli.GmailCliException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class ClientSecretsTest {
+  static final String GOOGLE_AUTH = "https://accounts.google.com/o/oauth2/auth";
+  static final String GOOGLE_TOKEN = Endpoints.GOOGLE_TOKEN_URI;
+
   @TempDir Path tmp;
 
   private Path file(String json) throws Exception {
@@ -31,60 +38,42 @@ class ClientSecretsTest {
             });
   }
 
-  @Test
-  void installedClient_isReadAsDesktopApp() throws Exception {
-    Path path =
-        file(
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("clientFiles")
+  void clientFile_isReadWithGooglesEndpointsAsDefaults(
+      String what, String json, ClientSecrets expected) throws Exception {
+    assertThat(ClientSecrets.read(file(json))).isEqualTo(expected);
+  }
+
+  static Stream<Arguments> clientFiles() {
+    return Stream.of(
+        arguments(
+            "a Desktop app client",
             "{\"installed\": {\"client_id\": \"fake-id.apps.googleusercontent.com\","
                 + " \"project_id\": \"fake-project\","
                 + " \"auth_uri\": \"https://accounts.example.test/auth\","
                 + " \"token_uri\": \"https://oauth2.example.test/token\","
                 + " \"client_secret\": \"fake-client-secret\","
-                + " \"redirect_uris\": [\"http://localhost\"]}}");
-
-    ClientSecrets secrets = ClientSecrets.read(path);
-
-    assertThat(secrets)
-        .isEqualTo(
+                + " \"redirect_uris\": [\"http://localhost\"]}}",
             new ClientSecrets(
                 "fake-id.apps.googleusercontent.com",
                 "fake-client-secret",
                 "https://accounts.example.test/auth",
                 "https://oauth2.example.test/token",
-                true));
-  }
-
-  @Test
-  void webClient_isToleratedButNotDesktop() throws Exception {
-    Path path =
-        file("{\"web\": {\"client_id\": \"fake-web-id\", \"client_secret\": \"fake-web-secret\"}}");
-
-    ClientSecrets secrets = ClientSecrets.read(path);
-
-    assertThat(secrets.clientId()).isEqualTo("fake-web-id");
-    assertThat(secrets.clientSecret()).isEqualTo("fake-web-secret");
-    assertThat(secrets.desktopApp()).isFalse();
-  }
-
-  @Test
-  void missingEndpoints_defaultToGoogles() throws Exception {
-    Path path =
-        file("{\"installed\": {\"client_id\": \"fake-id\", \"client_secret\": \"fake-s\"}}");
-
-    ClientSecrets secrets = ClientSecrets.read(path);
-
-    assertThat(secrets.authUri()).isEqualTo("https://accounts.google.com/o/oauth2/auth");
-    assertThat(secrets.tokenUri()).isEqualTo(Endpoints.GOOGLE_TOKEN_URI);
-  }
-
-  @Test
-  void installedWinsOverWeb() throws Exception {
-    Path path =
-        file(
+                true)),
+        arguments(
+            "a Web application client: tolerated, but not a Desktop app",
+            "{\"web\": {\"client_id\": \"fake-web-id\", \"client_secret\": \"fake-web-secret\"}}",
+            new ClientSecrets("fake-web-id", "fake-web-secret", GOOGLE_AUTH, GOOGLE_TOKEN, false)),
+        arguments(
+            "no endpoints: Google's",
+            "{\"installed\": {\"client_id\": \"fake-id\", \"client_secret\": \"fake-s\"}}",
+            new ClientSecrets("fake-id", "fake-s", GOOGLE_AUTH, GOOGLE_TOKEN, true)),
+        arguments(
+            "both sections: installed wins",
             "{\"web\": {\"client_id\": \"web-id\", \"client_secret\": \"s\"},"
-                + " \"installed\": {\"client_id\": \"desktop-id\", \"client_secret\": \"s\"}}");
-
-    assertThat(ClientSecrets.read(path).clientId()).isEqualTo("desktop-id");
+                + " \"installed\": {\"client_id\": \"desktop-id\", \"client_secret\": \"s\"}}",
+            new ClientSecrets("desktop-id", "s", GOOGLE_AUTH, GOOGLE_TOKEN, true)));
   }
 
   @Test
@@ -104,39 +93,26 @@ class ClientSecretsTest {
     assertConfigErrorWithDesktopHint(path, "not found");
   }
 
-  @ParameterizedTest
-  @ValueSource(strings = {"not json {", "[1, 2]", "\"just a string\"", ""})
-  void notAJsonObject_isConfigErrorWithDesktopHint(String text) throws Exception {
-    assertConfigErrorWithDesktopHint(file(text), "not valid JSON");
-  }
-
-  @ParameterizedTest
-  @ValueSource(
-      strings = {
-        "{}",
-        "{\"client_id\": \"fake-id\", \"client_secret\": \"fake-s\"}",
-        "{\"installed\": \"fake-id\"}",
-        "{\"type\": \"service_account\", \"private_key\": \"fake-key\"}"
-      })
-  void noInstalledOrWebSection_isConfigErrorWithDesktopHint(String text) throws Exception {
-    assertConfigErrorWithDesktopHint(file(text), "no \"installed\" or \"web\" section");
-  }
-
-  @ParameterizedTest
-  @ValueSource(
-      strings = {
-        "{\"installed\": {\"client_secret\": \"fake-s\"}}",
-        "{\"installed\": {\"client_id\": \"\", \"client_secret\": \"fake-s\"}}",
-        "{\"installed\": {\"client_id\": {\"x\": 1}, \"client_secret\": \"fake-s\"}}"
-      })
-  void missingClientId_isConfigErrorWithDesktopHint(String text) throws Exception {
-    assertConfigErrorWithDesktopHint(file(text), "lacks client_id");
-  }
-
-  @Test
-  void missingClientSecret_isConfigErrorNamingIt() throws Exception {
-    assertConfigErrorWithDesktopHint(
-        file("{\"installed\": {\"client_id\": \"fake-id\"}}"), "lacks client_secret");
+  @ParameterizedTest(name = "{0} → {1}")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          not json {                                                        | not valid JSON
+          [1, 2]                                                            | not valid JSON
+          "just a string"                                                   | not valid JSON
+          ''                                                                | not valid JSON
+          {}                                                                | no "installed" or "web" section
+          {"client_id": "fake-id", "client_secret": "fake-s"}               | no "installed" or "web" section
+          {"installed": "fake-id"}                                          | no "installed" or "web" section
+          {"type": "service_account", "private_key": "fake-key"}            | no "installed" or "web" section
+          {"installed": {"client_secret": "fake-s"}}                        | lacks client_id
+          {"installed": {"client_id": "", "client_secret": "fake-s"}}       | lacks client_id
+          {"installed": {"client_id": {"x": 1}, "client_secret": "fake-s"}} | lacks client_id
+          {"installed": {"client_id": "fake-id"}}                           | lacks client_secret
+          """)
+  void unusableContent_isConfigErrorWithDesktopHint(String text, String problem) throws Exception {
+    assertConfigErrorWithDesktopHint(file(text), problem);
   }
 
   @Test

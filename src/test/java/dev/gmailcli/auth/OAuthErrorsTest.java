@@ -2,6 +2,7 @@ package dev.gmailcli.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import com.google.api.client.auth.oauth2.ClientParametersAuthentication;
 import com.google.api.client.auth.oauth2.RefreshTokenRequest;
@@ -9,15 +10,19 @@ import com.google.api.client.auth.oauth2.TokenResponseException;
 import com.google.api.client.http.GenericUrl;
 import com.google.api.client.json.Json;
 import com.google.api.client.json.gson.GsonFactory;
-import com.google.api.client.testing.http.MockHttpTransport;
-import com.google.api.client.testing.http.MockLowLevelHttpResponse;
 import com.google.auth.oauth2.UserCredentials;
 import dev.gmailcli.ExitCode;
 import dev.gmailcli.GmailCliException;
+import dev.gmailcli.harness.MockGoogle;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
+import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** Token endpoint failures, as both of Google's Java OAuth libraries report them. */
 class OAuthErrorsTest {
@@ -25,21 +30,11 @@ class OAuthErrorsTest {
   private static final String INVALID_GRANT =
       "{\"error\": \"invalid_grant\", \"error_description\": \"Token has been expired or revoked.\"}";
 
-  private static MockHttpTransport answering(int status, String contentType, String body) {
-    return new MockHttpTransport.Builder()
-        .setLowLevelHttpResponse(
-            new MockLowLevelHttpResponse()
-                .setStatusCode(status)
-                .setContentType(contentType)
-                .setContent(body))
-        .build();
-  }
-
   /**
    * What google-auth's UserCredentials.refresh() throws (its package-private GoogleAuthException).
    */
   private static IOException googleAuthFailure(int status, String body) {
-    MockHttpTransport transport = answering(status, Json.MEDIA_TYPE, body);
+    var transport = MockGoogle.answering(status, Json.MEDIA_TYPE, body);
     UserCredentials credentials =
         UserCredentials.newBuilder()
             .setClientId("fake-client-id")
@@ -58,7 +53,7 @@ class OAuthErrorsTest {
       int status, String contentType, String body) {
     RefreshTokenRequest request =
         new RefreshTokenRequest(
-                answering(status, contentType, body),
+                MockGoogle.answering(status, contentType, body),
                 GsonFactory.getDefaultInstance(),
                 new GenericUrl(TOKEN_URI),
                 "fake-refresh-token")
@@ -82,106 +77,92 @@ class OAuthErrorsTest {
     assertThat(OAuthErrors.errorCode(failure)).isEqualTo("invalid_grant");
   }
 
-  @Test
-  void googleAuthInvalidGrant_isLoginRequiredWithTheTestingModeHint() {
-    GmailCliException e =
-        OAuthErrors.toCliException(
-            googleAuthFailure(400, INVALID_GRANT), "refresh the access token");
-
-    assertThat(e.exitCode()).isEqualTo(ExitCode.LOGIN_REQUIRED);
-    assertThat(e.getMessage())
-        .contains(
-            "invalid_grant", "Token has been expired or revoked.", "refresh the access token");
-    assertThat(e.hint()).contains("gmailcli login", "7 days", "Testing");
-    assertNoSecrets(e);
-  }
-
-  @Test
-  void oauthClientInvalidGrant_isLoginRequiredWithTheTestingModeHint() {
-    TokenResponseException failure = oauthClientFailure(400, Json.MEDIA_TYPE, INVALID_GRANT);
-
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("failures")
+  void failure_becomesAnExitCode_aMessage_andAHint_withoutSecrets(
+      String row,
+      IOException failure,
+      String errorCode,
+      ExitCode exitCode,
+      List<String> messageParts,
+      List<String> hintParts) {
     GmailCliException e = OAuthErrors.toCliException(failure, "refresh the access token");
 
-    assertThat(OAuthErrors.errorCode(failure)).isEqualTo("invalid_grant");
-    assertThat(e.exitCode()).isEqualTo(ExitCode.LOGIN_REQUIRED);
-    assertThat(e.getMessage()).contains("Token has been expired or revoked.");
-    assertThat(e.hint()).contains("7 days", "Testing");
+    assertThat(OAuthErrors.errorCode(failure)).isEqualTo(errorCode);
+    assertThat(e.exitCode()).isEqualTo(exitCode);
+    assertThat(e.getMessage()).contains(messageParts);
+    assertThat(e.hint()).contains(hintParts);
     assertThat(e.getCause()).isSameAs(failure);
     assertNoSecrets(e);
   }
 
-  @Test
-  void invalidClient_isLoginRequiredPointingAtCredentialsJson() {
-    TokenResponseException failure =
-        oauthClientFailure(
-            401,
-            Json.MEDIA_TYPE,
-            "{\"error\": \"invalid_client\", \"error_description\": \"Unauthorized\"}");
-
-    GmailCliException e = OAuthErrors.toCliException(failure, "refresh the access token");
-
-    assertThat(e.exitCode()).isEqualTo(ExitCode.LOGIN_REQUIRED);
-    assertThat(e.getMessage()).contains("invalid_client");
-    assertThat(e.hint()).contains("credentials.json");
-    assertNoSecrets(e);
-  }
-
-  @Test
-  void invalidScope_isLoginRequiredSuggestingScopes() {
-    GmailCliException e =
-        OAuthErrors.toCliException(
-            oauthClientFailure(400, Json.MEDIA_TYPE, "{\"error\": \"invalid_scope\"}"), "log in");
-
-    assertThat(e.exitCode()).isEqualTo(ExitCode.LOGIN_REQUIRED);
-    assertThat(e.hint()).contains("--scope");
-  }
-
-  @Test
-  void serviceUnavailableWithHtmlBody_isTemporary() {
-    TokenResponseException failure =
-        oauthClientFailure(503, "text/html", "<html><body>Service Unavailable</body></html>");
-
-    GmailCliException e = OAuthErrors.toCliException(failure, "refresh the access token");
-
-    assertThat(OAuthErrors.errorCode(failure)).isNull();
-    assertThat(e.exitCode()).isEqualTo(ExitCode.TEMPORARY);
-    assertThat(e.getMessage()).contains("503");
-  }
-
-  @Test
-  void connectionRefused_isTemporary() {
-    GmailCliException e =
-        OAuthErrors.toCliException(
-            new ConnectException("Connection refused"), "refresh the access token");
-
-    assertThat(e.exitCode()).isEqualTo(ExitCode.TEMPORARY);
-    assertThat(e.getMessage()).contains("Connection refused");
-    assertThat(e.hint()).contains("network");
-  }
-
-  @Test
-  void otherBadRequest_isRefused() {
-    TokenResponseException failure =
-        oauthClientFailure(
-            400,
-            Json.MEDIA_TYPE,
-            "{\"error\": \"invalid_request\", \"error_description\": \"Missing parameter\"}");
-
-    GmailCliException e = OAuthErrors.toCliException(failure, "refresh the access token");
-
-    assertThat(e.exitCode()).isEqualTo(ExitCode.GMAIL_REFUSED);
-    assertThat(e.getMessage()).contains("400", "invalid_request", "Missing parameter");
-  }
-
-  @Test
-  void googleAuthOtherBadRequest_isRefused() {
-    IOException failure =
-        googleAuthFailure(400, "{\"error\": \"invalid_request\", \"error_description\": \"x\"}");
-
-    GmailCliException e = OAuthErrors.toCliException(failure, "refresh the access token");
-
-    assertThat(OAuthErrors.errorCode(failure)).isEqualTo("invalid_request");
-    assertThat(e.exitCode()).isEqualTo(ExitCode.GMAIL_REFUSED);
+  static Stream<Arguments> failures() {
+    List<String> testingModeHint = List.of("gmailcli login", "7 days", "Testing");
+    return Stream.of(
+        arguments(
+            "google-auth: invalid_grant",
+            googleAuthFailure(400, INVALID_GRANT),
+            "invalid_grant",
+            ExitCode.LOGIN_REQUIRED,
+            List.of(
+                "invalid_grant", "Token has been expired or revoked.", "refresh the access token"),
+            testingModeHint),
+        arguments(
+            "google-oauth-client: invalid_grant",
+            oauthClientFailure(400, Json.MEDIA_TYPE, INVALID_GRANT),
+            "invalid_grant",
+            ExitCode.LOGIN_REQUIRED,
+            List.of("invalid_grant", "Token has been expired or revoked."),
+            testingModeHint),
+        arguments(
+            "invalid_client",
+            oauthClientFailure(
+                401,
+                Json.MEDIA_TYPE,
+                "{\"error\": \"invalid_client\", \"error_description\": \"Unauthorized\"}"),
+            "invalid_client",
+            ExitCode.LOGIN_REQUIRED,
+            List.of("invalid_client"),
+            List.of("credentials.json")),
+        arguments(
+            "invalid_scope",
+            oauthClientFailure(400, Json.MEDIA_TYPE, "{\"error\": \"invalid_scope\"}"),
+            "invalid_scope",
+            ExitCode.LOGIN_REQUIRED,
+            List.of("invalid_scope"),
+            List.of("--scope")),
+        arguments(
+            "503 with an HTML body",
+            oauthClientFailure(503, "text/html", "<html><body>Service Unavailable</body></html>"),
+            null,
+            ExitCode.TEMPORARY,
+            List.of("503"),
+            List.of("try again")),
+        arguments(
+            "connection refused",
+            new ConnectException("Connection refused"),
+            null,
+            ExitCode.TEMPORARY,
+            List.of("Connection refused"),
+            List.of("network")),
+        arguments(
+            "google-oauth-client: another 400",
+            oauthClientFailure(
+                400,
+                Json.MEDIA_TYPE,
+                "{\"error\": \"invalid_request\", \"error_description\": \"Missing parameter\"}"),
+            "invalid_request",
+            ExitCode.GMAIL_REFUSED,
+            List.of("400", "invalid_request", "Missing parameter"),
+            List.of("gmailcli login")),
+        arguments(
+            "google-auth: another 400",
+            googleAuthFailure(
+                400, "{\"error\": \"invalid_request\", \"error_description\": \"x\"}"),
+            "invalid_request",
+            ExitCode.GMAIL_REFUSED,
+            List.of("400", "invalid_request"),
+            List.of("gmailcli login")));
   }
 
   @Test

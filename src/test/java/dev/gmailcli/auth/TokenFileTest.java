@@ -1,9 +1,10 @@
 package dev.gmailcli.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
+import com.google.api.client.util.Sleeper;
 import dev.gmailcli.ExitCode;
 import dev.gmailcli.GmailCliException;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +15,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,6 +39,14 @@ class TokenFileTest {
   @BeforeEach
   void needsPosix() {
     assumeThat(FileSystems.getDefault().supportedFileAttributeViews()).contains("posix");
+  }
+
+  /** The configuration error (exit 4) that {@code call} must fail with. */
+  private static GmailCliException configError(ThrowingCallable call) {
+    GmailCliException e = catchThrowableOfType(GmailCliException.class, call);
+    assertThat(e).as("a GmailCliException").isNotNull();
+    assertThat(e.exitCode()).isEqualTo(ExitCode.CONFIG);
+    return e;
   }
 
   private static List<String> names(Path dir) throws Exception {
@@ -114,16 +124,12 @@ class TokenFileTest {
             .getBytes(StandardCharsets.UTF_8);
     Files.write(path, original);
 
-    assertThatThrownBy(() -> new TokenFile(path).read())
-        .isInstanceOfSatisfying(
-            GmailCliException.class,
-            e -> {
-              assertThat(e.exitCode()).isEqualTo(ExitCode.CONFIG);
-              assertThat(e.getMessage())
-                  .contains(path.toString(), "expiry")
-                  .doesNotContain("fake-garbage", "fake-access-token");
-              assertThat(e.hint()).contains("gmailcli login");
-            });
+    GmailCliException e = configError(() -> new TokenFile(path).read());
+
+    assertThat(e.getMessage())
+        .contains(path.toString(), "expiry")
+        .doesNotContain("fake-garbage", "fake-access-token");
+    assertThat(e.hint()).contains("gmailcli login");
     assertThat(Files.readAllBytes(path)).isEqualTo(original);
   }
 
@@ -131,46 +137,21 @@ class TokenFileTest {
   void readOfDirectory_isConfigError() throws Exception {
     Path dir = Files.createDirectory(tmp.resolve("token.json"));
 
-    assertThatThrownBy(() -> new TokenFile(dir).read())
-        .isInstanceOfSatisfying(
-            GmailCliException.class, e -> assertThat(e.exitCode()).isEqualTo(ExitCode.CONFIG));
+    configError(() -> new TokenFile(dir).read());
   }
 
-  @Test
-  void writeIntoUnwritableDirectory_isConfigErrorNamingThePath() throws Exception {
-    assumeThat(System.getProperty("user.name"))
-        .as("root ignores directory permissions")
-        .isNotEqualTo("root");
-    Path dir = Files.createDirectory(tmp.resolve("locked"));
-    Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("r-x------"));
-    Path path = dir.resolve("token.json");
-    try {
-      assertThatThrownBy(() -> new TokenFile(path).write(TOKEN))
-          .isInstanceOfSatisfying(
-              GmailCliException.class,
-              e -> {
-                assertThat(e.exitCode()).isEqualTo(ExitCode.CONFIG);
-                assertThat(e.getMessage()).contains(path.toString(), "permission denied");
-              });
-      assertThat(names(dir)).isEmpty();
-    } finally {
-      Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
-    }
-  }
+  // An unwritable directory is tested as an unprivileged user (root ignores permissions):
+  // ReadOnlyTokenIT.
 
   @Test
   void writeWhereTheParentIsAFile_isConfigErrorNamingThePath() throws Exception {
     Path notADirectory = Files.writeString(tmp.resolve("plain-file"), "x");
     Path path = notADirectory.resolve("token.json");
 
-    assertThatThrownBy(() -> new TokenFile(path).write(TOKEN))
-        .isInstanceOfSatisfying(
-            GmailCliException.class,
-            e -> {
-              assertThat(e.exitCode()).isEqualTo(ExitCode.CONFIG);
-              assertThat(e.getMessage()).contains(path.toString());
-              assertThat(e.hint()).contains("--token");
-            });
+    GmailCliException e = configError(() -> new TokenFile(path).write(TOKEN));
+
+    assertThat(e.getMessage()).contains(path.toString());
+    assertThat(e.hint()).contains("--token");
     assertThat(names(tmp)).containsExactly("plain-file");
   }
 
@@ -179,9 +160,7 @@ class TokenFileTest {
     Path path = Files.createDirectory(tmp.resolve("token.json"));
     Files.writeString(path.resolve("keep"), "x");
 
-    assertThatThrownBy(() -> new TokenFile(path).write(TOKEN))
-        .isInstanceOfSatisfying(
-            GmailCliException.class, e -> assertThat(e.exitCode()).isEqualTo(ExitCode.CONFIG));
+    configError(() -> new TokenFile(path).write(TOKEN));
     assertThat(names(tmp)).containsExactly("token.json");
   }
 
@@ -213,7 +192,8 @@ class TokenFileTest {
     Path home = Files.createDirectories(tmp.resolve("gmailcli-home"));
     Files.setPosixFilePermissions(home, PosixFilePermissions.fromString("rwxr-xr-x"));
 
-    new TokenFile(home.resolve("token.json"), home).write(TOKEN);
+    new TokenFile(home.resolve("token.json"), home, false, Sleeper.DEFAULT, line -> {})
+        .write(TOKEN);
 
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(home)))
         .isEqualTo("rwx------");
@@ -225,13 +205,7 @@ class TokenFileTest {
     byte[] bytes = {'{', (byte) 0xC3, (byte) 0x28, '}'};
     Files.write(path, bytes);
 
-    assertThatThrownBy(() -> new TokenFile(path).read())
-        .isInstanceOfSatisfying(
-            GmailCliException.class,
-            e -> {
-              assertThat(e.exitCode()).isEqualTo(ExitCode.CONFIG);
-              assertThat(e.getMessage()).contains("not UTF-8");
-            });
+    assertThat(configError(() -> new TokenFile(path).read()).getMessage()).contains("not UTF-8");
     assertThat(Files.readAllBytes(path)).isEqualTo(bytes);
   }
 }

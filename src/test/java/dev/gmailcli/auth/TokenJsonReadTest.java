@@ -46,32 +46,17 @@ class TokenJsonReadTest {
     assertThat(token.extras()).isEmpty();
   }
 
-  @Test
-  void expiryWithMicroseconds_isRead() throws Exception {
-    StoredToken token = TokenJson.parse("{\"expiry\": \"2025-10-20T09:18:16.123456Z\"}");
+  @ParameterizedTest(name = "{0} → {1}")
+  @CsvSource({
+    "2025-10-20T09:18:16.123456Z, 2025-10-20T09:18:16.123456Z", // microseconds
+    "2025-10-20T09:18:16Z,        2025-10-20T09:18:16Z", // no fraction
+    "2025-10-20T09:18:16.5,       2025-10-20T09:18:16.500Z", // naive: taken as UTC
+    "2025-10-20T11:18:16+02:00,   2025-10-20T09:18:16Z", // an offset: converted to UTC
+  })
+  void expiry_isReadInEveryFormGoogleAuthWrites(String written, Instant expected) throws Exception {
+    StoredToken token = TokenJson.parse("{\"expiry\": \"" + written + "\"}");
 
-    assertThat(token.expiry()).isEqualTo(Instant.parse("2025-10-20T09:18:16.123456Z"));
-  }
-
-  @Test
-  void expiryWithoutFraction_isRead() throws Exception {
-    StoredToken token = TokenJson.parse("{\"expiry\": \"2025-10-20T09:18:16Z\"}");
-
-    assertThat(token.expiry()).isEqualTo(Instant.parse("2025-10-20T09:18:16Z"));
-  }
-
-  @Test
-  void naiveExpiryWithoutZ_isTakenAsUtc() throws Exception {
-    StoredToken token = TokenJson.parse("{\"expiry\": \"2025-10-20T09:18:16.5\"}");
-
-    assertThat(token.expiry()).isEqualTo(Instant.parse("2025-10-20T09:18:16.500Z"));
-  }
-
-  @Test
-  void expiryWithOffset_isConvertedToUtc() throws Exception {
-    StoredToken token = TokenJson.parse("{\"expiry\": \"2025-10-20T11:18:16+02:00\"}");
-
-    assertThat(token.expiry()).isEqualTo(Instant.parse("2025-10-20T09:18:16Z"));
+    assertThat(token.expiry()).isEqualTo(expected);
   }
 
   @Test

@@ -11,6 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** Writing token.json the way google-auth for Python writes and reads it back. */
 class TokenJsonWriteTest {
@@ -84,20 +86,15 @@ class TokenJsonWriteTest {
     assertThat(json.get("expiry").getAsString()).isEqualTo("2025-10-20T09:18:16Z");
   }
 
-  @Test
-  void expiryWithFraction_hasSixDigits_likePythonIsoformat() {
-    assertThat(TokenJson.formatExpiry(Instant.parse("2025-10-20T09:18:16.123456Z")))
-        .isEqualTo("2025-10-20T09:18:16.123456Z");
-    assertThat(TokenJson.formatExpiry(Instant.parse("2025-10-20T09:18:16.5Z")))
-        .isEqualTo("2025-10-20T09:18:16.500000Z");
-  }
-
-  @Test
-  void expiryNanoseconds_areTruncatedToMicroseconds() {
-    assertThat(TokenJson.formatExpiry(Instant.parse("2025-10-20T09:18:16.123456789Z")))
-        .isEqualTo("2025-10-20T09:18:16.123456Z");
-    assertThat(TokenJson.formatExpiry(Instant.parse("2025-10-20T09:18:16.000000900Z")))
-        .isEqualTo("2025-10-20T09:18:16Z");
+  @ParameterizedTest(name = "{0} → {1}")
+  @CsvSource({
+    "2025-10-20T09:18:16.123456Z,    2025-10-20T09:18:16.123456Z", // six digits, like isoformat
+    "2025-10-20T09:18:16.5Z,         2025-10-20T09:18:16.500000Z",
+    "2025-10-20T09:18:16.123456789Z, 2025-10-20T09:18:16.123456Z", // nanoseconds truncated
+    "2025-10-20T09:18:16.000000900Z, 2025-10-20T09:18:16Z",
+  })
+  void expiryWithFraction_hasSixDigits_likePythonIsoformat(Instant expiry, String written) {
+    assertThat(TokenJson.formatExpiry(expiry)).isEqualTo(written);
   }
 
   @Test

@@ -2,7 +2,9 @@ package dev.gmailcli.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gmailcli.harness.TempHome;
 import dev.gmailcli.harness.TokenFixtures;
+import dev.gmailcli.harness.WithGoogleStandIn;
 import dev.gmailcli.standin.GoogleStandIn;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -15,7 +17,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,9 +25,10 @@ import org.junit.jupiter.api.io.TempDir;
  * Runs the packaged launcher {@code target/gmailcli} as a separate process, as a user (or cron)
  * would: catches packaging bugs (shading, manifest, script) that in-process tests cannot.
  */
+@WithGoogleStandIn
 class LauncherIT {
-  @TempDir Path home;
   @TempDir Path elsewhere;
+  @TempHome Path home;
   GoogleStandIn google;
   Path launcher;
   Path browserMarker;
@@ -34,16 +36,11 @@ class LauncherIT {
   record Result(int exitCode, String out, String err) {}
 
   @BeforeEach
-  void setUp() throws IOException {
+  void setUp() {
     launcher = Path.of(System.getProperty("gmailcli.launcher", "target/gmailcli")).toAbsolutePath();
     assertThat(launcher).isExecutable();
-    google = GoogleStandIn.start().email("launcher@example.com");
+    google.email("launcher@example.com");
     browserMarker = home.resolve("browser-was-opened");
-  }
-
-  @AfterEach
-  void tearDown() {
-    google.close();
   }
 
   private Path browserScript() throws IOException {
@@ -145,16 +142,29 @@ class LauncherIT {
     String refresh = google.seedRefreshToken(TokenFixtures.READONLY);
     Path config = home.resolve(".config/gmailcli");
     Files.createDirectories(config);
+    // the packaged launcher runs on the system clock, so "expired" is by the real time
     Files.writeString(
         config.resolve("token.json"), TokenFixtures.expired(google, Instant.now(), refresh));
     google.mailbox().generate(2);
 
+    Files.setPosixFilePermissions(
+        config.resolve("token.json"), PosixFilePermissions.fromString("rw-r--r--"));
+
     Result result = run(launcher, elsewhere, "threads", "--format", "json");
 
     assertThat(result.exitCode()).as(result.err()).isZero();
-    assertThat(result.err()).isEmpty();
+    // Python writes token.json with the umask's mode; gmailcli says so once, then saves it 0600
+    assertThat(result.err().lines())
+        .singleElement()
+        .asString()
+        .startsWith("warning: " + config.resolve("token.json") + " can be read or written by")
+        .contains("(mode 0644)", "chmod 600");
     assertThat(result.out()).contains("\"threads\": [");
     assertThat(google.count("token.refresh")).isEqualTo(1);
     assertThat(Files.readString(config.resolve("token.json"))).contains(refresh);
+    assertThat(Files.getPosixFilePermissions(config.resolve("token.json")))
+        .isEqualTo(PosixFilePermissions.fromString("rw-------"));
+    Result again = run(launcher, elsewhere, "threads", "--format", "json");
+    assertThat(again.err()).isEmpty();
   }
 }

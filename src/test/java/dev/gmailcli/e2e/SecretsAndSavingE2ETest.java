@@ -7,37 +7,28 @@ import com.google.api.client.http.javanet.NetHttpTransport;
 import dev.gmailcli.harness.CliHarness;
 import dev.gmailcli.harness.CliRun;
 import dev.gmailcli.harness.TestBrowser;
+import dev.gmailcli.harness.TestClock;
 import dev.gmailcli.harness.TokenFixtures;
+import dev.gmailcli.harness.WithGoogleStandIn;
 import dev.gmailcli.standin.GoogleStandIn;
 import dev.gmailcli.standin.RecordedRequest;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** No secret is ever printed, even with --verbose; a refresh that cannot be saved is an error. */
+@WithGoogleStandIn
 class SecretsAndSavingE2ETest {
-  @TempDir Path home;
   GoogleStandIn google;
   CliHarness cli;
 
   @BeforeEach
-  void setUp() throws Exception {
-    google = GoogleStandIn.start();
+  void mailboxAndCredentials() throws Exception {
     google.mailbox().generate(60);
-    cli = new CliHarness(home).google(google.baseUrl()).credentials(google.credentialsJson());
-  }
-
-  @AfterEach
-  void tearDown() {
-    google.close();
+    cli.credentials(google.credentialsJson());
   }
 
   @Test
@@ -81,9 +72,9 @@ class SecretsAndSavingE2ETest {
   }
 
   @Test
-  void refreshThatCannotBeSaved_exits4_namingTheFile() throws Exception {
+  void refreshThatCannotBeSaved_listsWithTheFreshToken_andWarnsOnce() throws Exception {
     String refresh = google.seedRefreshToken(TokenFixtures.READONLY);
-    cli.token(TokenFixtures.expired(google, Instant.now(), refresh));
+    cli.token(TokenFixtures.expired(google, TestClock.NOW, refresh));
     Path dir = cli.configDir();
     // while Google answers the refresh, the directory vanishes and a file takes its name
     NetHttpTransport transport =
@@ -91,7 +82,7 @@ class SecretsAndSavingE2ETest {
             .setConnectionFactory(
                 url -> {
                   if (url.getPath().equals("/token")) {
-                    replaceDirectoryWithFile(dir);
+                    FileFaults.replaceDirectoryWithFile(dir);
                   }
                   return new DefaultConnectionFactory().openConnection(url);
                 })
@@ -99,26 +90,15 @@ class SecretsAndSavingE2ETest {
 
     CliRun run = cli.transport(transport).run("threads");
 
-    assertThat(run.exitCode()).isEqualTo(4);
-    assertThat(run.err()).contains("cannot save the login to " + cli.tokenPath());
-    assertThat(run.out()).isEmpty();
-    assertThat(google.count("threads.list")).isZero();
-  }
-
-  private static void replaceDirectoryWithFile(Path dir) {
-    try {
-      if (Files.isDirectory(dir)) {
-        try (var files = Files.list(dir)) {
-          for (Path file : files.toList()) {
-            Files.delete(file);
-          }
-        }
-        Files.delete(dir);
-        Files.writeString(dir, "not a directory");
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.err().lines())
+        .singleElement()
+        .asString()
+        .startsWith("warning: could not save the refreshed login to " + cli.tokenPath())
+        .contains("GMAILCLI_TOKEN_READONLY=1");
+    assertThat(run.out()).isNotEmpty();
+    assertThat(google.count("token.refresh")).isEqualTo(1);
+    assertThat(google.count("threads.list")).isEqualTo(1);
   }
 
   private static String tokenField(String json, String field) {

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.gmailcli.harness.CliHarness;
 import dev.gmailcli.harness.CliRun;
 import dev.gmailcli.harness.Golden;
+import dev.gmailcli.harness.TempHome;
 import dev.gmailcli.harness.TokenFixtures;
+import dev.gmailcli.harness.WithGoogleStandIn;
 import dev.gmailcli.standin.GoogleStandIn;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,30 +15,23 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** {@code gmailcli status} and {@code gmailcli logout}. */
+@WithGoogleStandIn
 class StatusLogoutE2ETest {
   static final Instant NOW = Instant.parse("2026-11-25T15:00:00Z");
   static final String REFRESH = "1//fake-refresh-token-for-status";
   static final String ACCESS = "ya29.fake-access-token-for-status";
 
-  @TempDir Path home;
   GoogleStandIn google;
   CliHarness cli;
+  @TempHome Path home;
 
   @BeforeEach
-  void setUp() {
-    google = GoogleStandIn.start();
-    cli = new CliHarness(home).google(google.baseUrl()).clock(Clock.fixed(NOW, ZoneOffset.UTC));
-  }
-
-  @AfterEach
-  void tearDown() {
-    google.close();
+  void atNow() {
+    cli.clock(Clock.fixed(NOW, ZoneOffset.UTC));
   }
 
   private void savedLogin(Instant expiry, String account) throws Exception {

@@ -7,7 +7,9 @@ import com.google.gson.JsonParser;
 import dev.gmailcli.harness.CliHarness;
 import dev.gmailcli.harness.CliRun;
 import dev.gmailcli.harness.Golden;
+import dev.gmailcli.harness.TestClock;
 import dev.gmailcli.harness.TokenFixtures;
+import dev.gmailcli.harness.WithGoogleStandIn;
 import dev.gmailcli.platform.Terminal;
 import dev.gmailcli.standin.GoogleStandIn;
 import dev.gmailcli.standin.StandInMailbox.Msg;
@@ -15,16 +17,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue 3's output formats through the real entry point, each pinned by a golden file: tsv (the
@@ -34,21 +31,19 @@ import org.junit.jupiter.api.io.TempDir;
  * HTML entities at 2, 3, 7, 8, 12; t00007 is Spam) and one hand-made thread whose subject holds a
  * newline and a backslash and whose sender is a bare address.
  */
+@WithGoogleStandIn
 class ThreadsFormatsE2ETest {
   static final String LONG_SUBJECT = "長い件名: とても長い日本語の件名がここに続きますので表では切られます";
   static final String LONG_SNIPPET =
       "This snippet is far too long for a 100-column table &amp; must be"
           + " cut with an ellipsis rather than wrap onto the next line of the terminal, ever";
-  static final Clock NOON = Clock.fixed(Instant.parse("2024-03-15T12:00:00Z"), ZoneOffset.UTC);
 
-  @TempDir Path home;
   GoogleStandIn google;
   CliHarness cli;
   String accessToken;
 
   @BeforeEach
   void setUp() throws Exception {
-    google = GoogleStandIn.start();
     google.mailbox().generate(12);
     google
         .mailbox()
@@ -81,29 +76,19 @@ class ThreadsFormatsE2ETest {
                     List.of("INBOX"),
                     LONG_SNIPPET)));
     accessToken = google.seedAccessToken(TokenFixtures.READONLY);
-    cli = new CliHarness(home).google(google.baseUrl());
     cli.token(
         TokenFixtures.python(
             accessToken,
             google.seedRefreshToken(TokenFixtures.READONLY),
-            Instant.now().plusSeconds(3599),
+            TestClock.NOW.plusSeconds(3599),
             List.of(TokenFixtures.READONLY),
             "https://oauth2.googleapis.com/token"));
   }
 
-  @AfterEach
-  void tearDown() {
-    assertThat(google.unmatched()).isEmpty();
-    google.close();
-  }
-
   @Test
   void tsv_isTheDefaultOffATerminal_withDetails_escapedFields_andDecodedSnippets() {
-    CliRun run = cli.run("threads", "--max", "20");
+    CliRun run = runMatchingGolden("threads-scale.tsv", "threads", "--max", "20");
 
-    assertThat(run.exitCode()).as(run.err()).isZero();
-    assertThat(run.err()).isEmpty();
-    Golden.assertMatches("threads-scale.tsv", run.out());
     List<String> lines = run.out().lines().toList();
     assertThat(lines).hasSize(13).allSatisfy(l -> assertThat(l.split("\t", -1)).hasSize(5));
     assertThat(lines.get(0))
@@ -124,11 +109,9 @@ class ThreadsFormatsE2ETest {
 
   @Test
   void json_withoutDetails_isExactlyGmailsListThreadsResponse() throws Exception {
-    CliRun run = cli.run("threads", "--max", "5", "--format", "json");
+    CliRun run =
+        runMatchingGolden("threads-scale-json.json", "threads", "--max", "5", "--format", "json");
 
-    assertThat(run.exitCode()).as(run.err()).isZero();
-    assertThat(run.err()).isEmpty();
-    Golden.assertMatches("threads-scale-json.json", run.out());
     JsonObject printed = JsonParser.parseString(run.out()).getAsJsonObject();
     assertThat(printed.keySet()).containsExactly("threads", "nextPageToken", "resultSizeEstimate");
     JsonObject gmail =
@@ -140,11 +123,16 @@ class ThreadsFormatsE2ETest {
 
   @Test
   void json_withDetails_addsSubjectFromDateCountLabels_unescaped() {
-    CliRun run = cli.run("threads", "--max", "20", "--format", "json", "--details");
+    CliRun run =
+        runMatchingGolden(
+            "threads-scale-json-details.json",
+            "threads",
+            "--max",
+            "20",
+            "--format",
+            "json",
+            "--details");
 
-    assertThat(run.exitCode()).as(run.err()).isZero();
-    assertThat(run.err()).isEmpty();
-    Golden.assertMatches("threads-scale-json-details.json", run.out());
     assertThat(run.out())
         .contains("\"subject\": \"Subject 6\\tQ&A <draft> x=1\"")
         .contains("件名 4: 日本語のテスト")
@@ -163,11 +151,10 @@ class ThreadsFormatsE2ETest {
 
   @Test
   void ndjson_isOneCompactObjectPerLine() {
-    CliRun run = cli.run("threads", "--max", "20", "--format", "ndjson", "--details");
+    CliRun run =
+        runMatchingGolden(
+            "threads-scale.ndjson", "threads", "--max", "20", "--format", "ndjson", "--details");
 
-    assertThat(run.exitCode()).as(run.err()).isZero();
-    assertThat(run.err()).isEmpty();
-    Golden.assertMatches("threads-scale.ndjson", run.out());
     List<String> lines = run.out().lines().toList();
     assertThat(lines).hasSize(13);
     assertThat(run.out()).endsWith("}\n");
@@ -182,13 +169,11 @@ class ThreadsFormatsE2ETest {
 
   @Test
   void table_onA100ColumnTerminal_isAlignedNamesOnly_andNeverWiderThan100() {
-    cli.terminal(new Terminal(false, true, false, 100)).clock(NOON);
+    // noon on the day of the newest thread: its times, then dates for older ones
+    cli.terminal(new Terminal(false, true, false, 100)).clock(TestClock.FIXED);
 
-    CliRun run = cli.run("threads", "--max", "20");
+    CliRun run = runMatchingGolden("threads-scale-table.txt", "threads", "--max", "20");
 
-    assertThat(run.exitCode()).as(run.err()).isZero();
-    assertThat(run.err()).isEmpty();
-    Golden.assertMatches("threads-scale-table.txt", run.out());
     List<String> lines = run.out().lines().toList();
     assertThat(lines)
         .hasSize(13)
@@ -235,6 +220,15 @@ class ThreadsFormatsE2ETest {
       assertThat(run.out()).as(format).isEmpty();
       assertThat(run.err()).as(format).isEmpty();
     }
+  }
+
+  /** Runs {@code gmailcli args}: it must succeed, say nothing on stderr, and print the golden. */
+  private CliRun runMatchingGolden(String golden, String... args) {
+    CliRun run = cli.run(args);
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.err()).isEmpty();
+    Golden.assertMatches(golden, run.out());
+    return run;
   }
 
   private String gmailGet(String pathAndQuery) throws Exception {

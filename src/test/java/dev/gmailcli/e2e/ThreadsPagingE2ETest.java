@@ -7,20 +7,19 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.gmailcli.harness.CliHarness;
 import dev.gmailcli.harness.CliRun;
+import dev.gmailcli.harness.TestClock;
 import dev.gmailcli.harness.TokenFixtures;
+import dev.gmailcli.harness.WithGoogleStandIn;
 import dev.gmailcli.platform.Terminal;
 import dev.gmailcli.standin.GoogleErrors;
 import dev.gmailcli.standin.GoogleStandIn;
 import dev.gmailcli.standin.StandInMailbox.MailThread;
 import dev.gmailcli.standin.StandInMailbox.Msg;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -28,30 +27,33 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Issue 3, "threads at scale": paging with exactly what is still needed, filters, progress on a
  * terminal's stderr, and usage errors — through the real entry point against the stand-in.
  */
+@WithGoogleStandIn
 class ThreadsPagingE2ETest {
   /** Generated threads 1..1278 leave exactly 1,176 outside Spam and Trash (i % 25 == 7, 13). */
   static final int GENERATED = 1278;
 
   static final int LISTABLE = 1176;
 
-  @TempDir Path home;
   GoogleStandIn google;
   CliHarness cli;
 
   @BeforeEach
-  void setUp() throws Exception {
-    google = GoogleStandIn.start();
-    cli = new CliHarness(home).google(google.baseUrl());
-    cli.token(TokenFixtures.valid(google, Instant.now()));
-  }
-
-  @AfterEach
-  void tearDown() {
-    assertThat(google.unmatched()).isEmpty();
-    google.close();
+  void savedLogin() throws Exception {
+    cli.token(TokenFixtures.valid(google, TestClock.NOW));
   }
 
   // ---- paging ----
+
+  @Test
+  void emptyMailbox_printsEmptyThreadsArray() {
+    CliRun run = cli.run("threads", "--format", "json");
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    JsonObject json = JsonParser.parseString(run.out()).getAsJsonObject();
+    assertThat(json.getAsJsonArray("threads")).isEmpty();
+    assertThat(json.has("nextPageToken")).isFalse();
+    assertThat(json.get("resultSizeEstimate").getAsLong()).isZero();
+  }
 
   @Test
   void max1200_over1176Threads_makesThreeListCalls_500_500_200_andPrintsAll() {
@@ -143,21 +145,8 @@ class ThreadsPagingE2ETest {
   @Test
   void query_isSentAsQ_andOnlyMatchingThreadsArePrinted() {
     google.mailbox().generate(20);
-    google
-        .mailbox()
-        .addThread(
-            "zebra1",
-            "about the zebra",
-            42,
-            List.of("INBOX"),
-            List.of(
-                new Msg(
-                    "Zebra crossing",
-                    "Zed <zed@example.com>",
-                    null,
-                    Instant.parse("2024-03-01T08:00:00Z"),
-                    List.of("INBOX"),
-                    "about the zebra")));
+    addOneMessageThread(
+        "zebra1", "INBOX", "Zebra crossing", "Zed <zed@example.com>", "2024-03-01T08:00:00Z");
 
     CliRun run = cli.run("threads", "--query", "zebra", "--no-details");
 
@@ -190,21 +179,8 @@ class ThreadsPagingE2ETest {
   @Test
   void userLabelName_isResolvedWithExactlyOneLabelsListCall() {
     google.mailbox().generate(10).addLabel("Label_42", "My Label");
-    google
-        .mailbox()
-        .addThread(
-            "labelled1",
-            "in my label",
-            7,
-            List.of("Label_42"),
-            List.of(
-                new Msg(
-                    "Tagged",
-                    "Ann <ann@example.com>",
-                    null,
-                    Instant.parse("2024-03-02T08:00:00Z"),
-                    List.of("INBOX"),
-                    "in my label")));
+    addOneMessageThread(
+        "labelled1", "Label_42", "Tagged", "Ann <ann@example.com>", "2024-03-02T08:00:00Z");
 
     CliRun run = cli.run("threads", "--label", "My Label", "--no-details");
 
@@ -353,6 +329,21 @@ class ThreadsPagingE2ETest {
     return google.mailbox().threads().stream()
         .filter(t -> !t.labelIds().contains("SPAM") && !t.labelIds().contains("TRASH"))
         .toList();
+  }
+
+  /** A thread with one INBOX message, and {@code label} on the thread. */
+  private void addOneMessageThread(
+      String id, String label, String subject, String from, String sentAt) {
+    String snippet = "snippet of " + id;
+    google
+        .mailbox()
+        .addThread(
+            id,
+            snippet,
+            42,
+            List.of(label),
+            List.of(
+                new Msg(subject, from, null, Instant.parse(sentAt), List.of("INBOX"), snippet)));
   }
 
   private List<String> maxResultsSent() {

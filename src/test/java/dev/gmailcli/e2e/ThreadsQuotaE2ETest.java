@@ -5,48 +5,40 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.gmailcli.harness.CliHarness;
 import dev.gmailcli.harness.CliRun;
 import dev.gmailcli.harness.SimulatedClock;
+import dev.gmailcli.harness.TestClock;
 import dev.gmailcli.harness.TokenFixtures;
+import dev.gmailcli.harness.WithGoogleStandIn;
 import dev.gmailcli.platform.Terminal;
 import dev.gmailcli.standin.GoogleErrors;
 import dev.gmailcli.standin.GoogleStandIn;
 import dev.gmailcli.standin.StandInMailbox.MailThread;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Listings at Gmail's real quota, in scaled time: the stand-in enforces a per-user quota on a
  * simulated clock that moves only when gmailcli sleeps, so a listing that waits most of a minute
  * for the quota runs in a second and its waits are measured exactly.
  */
+@WithGoogleStandIn
 class ThreadsQuotaE2ETest {
   /** Gmail's average: 250 units a second, here over a sliding 10 s window. */
   static final int WINDOW_UNITS = 2_500;
 
   static final Duration WINDOW = Duration.ofSeconds(10);
 
-  @TempDir Path home;
-  final SimulatedClock clock = new SimulatedClock(Instant.now());
+  final SimulatedClock clock = new SimulatedClock(TestClock.NOW);
   GoogleStandIn google;
   CliHarness cli;
 
   @BeforeEach
-  void setUp() throws Exception {
-    google = GoogleStandIn.start().quotaClock(clock);
-    cli = new CliHarness(home).google(google.baseUrl()).clock(clock);
-    cli.sleeper().alsoAdvancing(clock);
-    cli.token(TokenFixtures.valid(google, clock.instant()));
-  }
-
-  @AfterEach
-  void tearDown() {
-    assertThat(google.unmatched()).isEmpty();
-    google.close();
+  void scaledTime() throws Exception {
+    google.quotaClock(clock);
+    cli.clock(clock).sleeper().alsoAdvancing(clock);
+    cli.token(TokenFixtures.valid(google, TestClock.NOW));
   }
 
   @Test

@@ -5,45 +5,37 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.gson.JsonParser;
 import dev.gmailcli.harness.CliHarness;
 import dev.gmailcli.harness.CliRun;
+import dev.gmailcli.harness.TestClock;
 import dev.gmailcli.harness.TokenFixtures;
+import dev.gmailcli.harness.WithGoogleStandIn;
 import dev.gmailcli.standin.GoogleErrors;
 import dev.gmailcli.standin.GoogleStandIn;
 import dev.gmailcli.standin.RecordedRequest;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Issue 3's batched details and robustness: batch call counts, failures inside a batch, retries
  * with backoff (recorded, not slept), giving up once nothing has come for 60 s, and the 400 / 403
  * paths.
  */
+@WithGoogleStandIn
 class ThreadsRetryE2ETest {
   static final String THREADS = "/gmail/v1/users/me/threads";
   static final String METADATA = "https://www.googleapis.com/auth/gmail.metadata";
 
-  @TempDir Path home;
   GoogleStandIn google;
   CliHarness cli;
 
   @BeforeEach
-  void setUp() throws Exception {
-    google = GoogleStandIn.start();
+  void mailboxAndSavedLogin() throws Exception {
     google.mailbox().generate(120);
-    cli = new CliHarness(home).google(google.baseUrl());
-    cli.token(TokenFixtures.valid(google, Instant.now()));
-  }
-
-  @AfterEach
-  void tearDown() {
-    assertThat(google.unmatched()).isEmpty();
-    google.close();
+    cli.token(TokenFixtures.valid(google, TestClock.NOW));
   }
 
   // ---- batched details ----
@@ -86,36 +78,23 @@ class ThreadsRetryE2ETest {
         .allSatisfy(l -> assertThat(l).matches("t[0-9a-f]{5}\t\t\t\t.+"));
   }
 
-  @Test
-  void threadDeletedDuringListing_404InBatch_isStillPrinted_withWarningNamingIt() {
+  @ParameterizedTest(name = "{1} for {0}")
+  @CsvSource({
+    "t00003, 404, Requested entity was not found., notFound, NOT_FOUND, was deleted while listing",
+    "t00004, 400, Invalid id value, invalidArgument, INVALID_ARGUMENT, Invalid id value",
+  })
+  void threadRefusedInBatch_isPrintedWithoutDetails_withAWarningNamingIt_andTheListingGoesOn(
+      String id, int status, String message, String reason, String rpcStatus, String warning) {
     google.failThreadInBatch(
-        "t00003",
-        1,
-        404,
-        GoogleErrors.apiError(404, "Requested entity was not found.", "notFound", "NOT_FOUND"));
+        id, 1, status, GoogleErrors.apiError(status, message, reason, rpcStatus));
 
     CliRun run = cli.run("threads", "--max", "10");
 
     assertThat(run.exitCode()).as(run.err()).isZero();
-    assertThat(run.out().lines()).hasSize(10).anyMatch(l -> l.startsWith("t00003\t"));
-    assertThat(run.err()).startsWith("warning: ").contains("t00003");
+    assertThat(run.out().lines()).hasSize(10).anyMatch(l -> l.startsWith(id + "\t\t\t\t"));
+    assertThat(run.err()).startsWith("warning: ").contains(id).contains(warning);
     assertThat(run.err().lines()).hasSize(1);
     assertThat(google.count("batch")).isEqualTo(1);
-  }
-
-  @Test
-  void oneThreadRefusedInBatch_isPrintedWithoutDetails_andTheListingGoesOn() {
-    google.failThreadInBatch(
-        "t00004",
-        1,
-        400,
-        GoogleErrors.apiError(400, "Invalid id value", "invalidArgument", "INVALID_ARGUMENT"));
-
-    CliRun run = cli.run("threads", "--max", "10");
-
-    assertThat(run.exitCode()).as(run.err()).isZero();
-    assertThat(run.out().lines()).hasSize(10).anyMatch(l -> l.startsWith("t00004\t\t\t\t"));
-    assertThat(run.err()).startsWith("warning: ").contains("t00004").contains("Invalid id value");
   }
 
   @Test
@@ -172,12 +151,7 @@ class ThreadsRetryE2ETest {
 
   @Test
   void forbiddenRateLimitExceeded_isRetried() {
-    google.failNext(
-        THREADS,
-        1,
-        403,
-        GoogleErrors.apiError(
-            403, "Rate Limit Exceeded", "rateLimitExceeded", "PERMISSION_DENIED"));
+    failListingOnce(403, "Rate Limit Exceeded", "rateLimitExceeded", "PERMISSION_DENIED");
 
     CliRun run = cli.run("threads", "--max", "5", "--no-details");
 
@@ -221,12 +195,8 @@ class ThreadsRetryE2ETest {
 
   @Test
   void controlCharactersInGmailsMessage_neverReachTheTerminal() {
-    google.failNext(
-        THREADS,
-        1,
-        400,
-        GoogleErrors.apiError(
-            400, "Invalid query \u001b[2J\u001b]0;pwned\u0007", "invalid", "INVALID_ARGUMENT"));
+    failListingOnce(
+        400, "Invalid query \u001b[2J\u001b]0;pwned\u0007", "invalid", "INVALID_ARGUMENT");
 
     CliRun run = cli.run("threads", "--no-details", "--query", "x");
 
@@ -307,7 +277,7 @@ class ThreadsRetryE2ETest {
         TokenFixtures.python(
             google.seedAccessToken(METADATA),
             google.seedRefreshToken(METADATA),
-            Instant.now().plusSeconds(3599),
+            TestClock.NOW.plusSeconds(3599),
             List.of(TokenFixtures.READONLY),
             "https://oauth2.googleapis.com/token"));
     byte[] before = Files.readAllBytes(cli.tokenPath());
@@ -327,12 +297,17 @@ class ThreadsRetryE2ETest {
 
   @Test
   void tokenJsonWithOnlyMetadataScope_exits3_beforeCallingGmail() throws Exception {
-    cli.token(TokenFixtures.valid(google, Instant.now(), METADATA));
+    cli.token(TokenFixtures.valid(google, TestClock.NOW, METADATA));
 
     CliRun run = cli.run("threads", "--query", "x");
 
     assertThat(run.exitCode()).isEqualTo(3);
     assertThat(run.err()).contains("gmail.readonly").contains("gmailcli login --scope");
     assertThat(google.requests()).isEmpty();
+  }
+
+  /** The next threads.list gets Google's error envelope with this status. */
+  private void failListingOnce(int status, String message, String reason, String rpcStatus) {
+    google.failNext(THREADS, 1, status, GoogleErrors.apiError(status, message, reason, rpcStatus));
   }
 }

@@ -6,25 +6,27 @@ import dev.gmailcli.cli.Cli;
 import dev.gmailcli.platform.BrowserOpener;
 import dev.gmailcli.platform.Env;
 import dev.gmailcli.platform.Terminal;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Runs gmailcli through its real entry point ({@link Cli#run}) in a temporary HOME, with the
- * environment, clock, browser and terminal a test chooses. The Google endpoints point at a stand-in
- * when {@link #google} is given.
+ * environment, clock (by default {@link TestClock#FIXED}), browser and terminal a test chooses. The
+ * Google endpoints point at a stand-in when {@link #google} is given.
  */
 public final class CliHarness {
   private final Path home;
   private final Map<String, String> env = new HashMap<>();
-  private Clock clock = Clock.systemUTC();
+  private Clock clock = TestClock.FIXED;
   private HttpTransport transport = new NetHttpTransport();
   private BrowserOpener browser =
       url -> {
@@ -33,6 +35,8 @@ public final class CliHarness {
   private Terminal terminal = Terminal.none();
   private final RecordingSleeper sleeper = new RecordingSleeper();
   private java.io.Writer outSink;
+  private InputStream stdin = InputStream.nullInputStream();
+  private Consumer<String> errLines = line -> {};
 
   /**
    * @param home a temporary directory used as $HOME
@@ -91,6 +95,18 @@ public final class CliHarness {
     return this;
   }
 
+  /** What gmailcli reads on stdin (default: nothing, at once end of file). */
+  public CliHarness stdin(InputStream in) {
+    this.stdin = in;
+    return this;
+  }
+
+  /** Also hands each line gmailcli writes to stderr to {@code observer}, as it is written. */
+  public CliHarness watchErr(Consumer<String> observer) {
+    this.errLines = observer;
+    return this;
+  }
+
   public RecordingSleeper sleeper() {
     return sleeper;
   }
@@ -102,6 +118,11 @@ public final class CliHarness {
   /** gmailcli's directory under this HOME: ~/.config/gmailcli. */
   public Path configDir() {
     return home.resolve(".config").resolve("gmailcli");
+  }
+
+  /** Where the cursors of {@code threads --new} live under this HOME. */
+  public Path cursorsDir() {
+    return home.resolve(".local").resolve("state").resolve("gmailcli").resolve("cursors");
   }
 
   public Path tokenPath() {
@@ -119,22 +140,23 @@ public final class CliHarness {
     return this;
   }
 
-  /** Writes token.json where gmailcli looks by default. */
+  /** Writes token.json where gmailcli looks by default, private (0600) as a login saves it. */
   public CliHarness token(String json) throws IOException {
     Files.createDirectories(configDir());
     Files.writeString(tokenPath(), json);
+    Files.setPosixFilePermissions(tokenPath(), PosixFilePermissions.fromString("rw-------"));
     return this;
   }
 
   /** Runs {@code gmailcli args…}. */
   public CliRun run(String... args) {
     StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
+    LineTee err = new LineTee(errLines);
     Env environment =
         new Env(
             new PrintWriter(outSink != null ? outSink : out, true),
             new PrintWriter(err, true),
-            new ByteArrayInputStream(new byte[0]),
+            stdin,
             Map.copyOf(env),
             clock,
             transport,

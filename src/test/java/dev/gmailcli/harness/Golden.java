@@ -36,8 +36,10 @@ public final class Golden {
   }
 
   /**
-   * Replaces what changes from run to run: loopback ports, the temporary HOME, and OAuth {@code
-   * state} / PKCE {@code code_challenge} values.
+   * Replaces what changes from run to run: loopback ports, the temporary HOME, OAuth {@code state}
+   * / PKCE {@code code_challenge} values, and the attempts made and seconds spent waiting between
+   * retries (their backoff has random jitter, and a listing retries until 60 s pass without
+   * progress).
    */
   public static String scrub(String text, Path home) {
     String result = text;
@@ -48,6 +50,8 @@ public final class Golden {
         .replaceAll("127\\.0\\.0\\.1:\\d+", "127.0.0.1:PORT")
         .replaceAll("127\\.0\\.0\\.1%3A\\d+", "127.0.0.1%3APORT")
         .replaceAll("([?&]state=)[A-Za-z0-9_-]+", "$1STATE")
-        .replaceAll("([?&]code_challenge=)[A-Za-z0-9_-]+", "$1CHALLENGE");
+        .replaceAll("([?&]code_challenge=)[A-Za-z0-9_-]+", "$1CHALLENGE")
+        .replaceAll(
+            "gave up after \\d+ attempts? over \\d+ s", "gave up after N attempts over N s");
   }
 }

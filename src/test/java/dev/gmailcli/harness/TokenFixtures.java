@@ -57,6 +57,11 @@ public final class TokenFixtures {
         "https://oauth2.googleapis.com/token");
   }
 
+  /** {@code json} (from this class) recording whose mailbox it opens, as a gmailcli login does. */
+  public static String withAccount(String json, String account) {
+    return json.replace("\"account\": \"\"", "\"account\": \"" + account + "\"");
+  }
+
   /** A Python token.json for a stand-in whose access token expired an hour ago. */
   public static String expired(GoogleStandIn google, Instant now, String refreshToken) {
     return python(

@@ -5,43 +5,32 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class HtmlTest {
 
   @ParameterizedTest(name = "{0} → {1}")
   @CsvSource(
       delimiter = '|',
-      quoteCharacter = '\u0000',
-      value = {
-        "it&#39;s               | it's",
-        "Tom &amp; Jerry        | Tom & Jerry",
-        "a &lt; b &gt; c        | a < b > c",
-        "it&#x27;s              | it's",
-        "it&#X27;s              | it's",
-        "&quot;quoted&quot;     | \"quoted\"",
-        "wait&hellip;           | wait…",
-        "&#128512;              | 😀",
-      })
+      textBlock =
+          """
+          it&#39;s           | it's
+          Tom &amp; Jerry    | Tom & Jerry
+          a &lt; b &gt; c    | a < b > c
+          it&#x27;s          | it's
+          it&#X27;s          | it's
+          &quot;quoted&quot; | "quoted"
+          wait&hellip;       | wait…
+          &#128512;          | 😀
+          """)
   void knownEntities_areDecoded(String html, String text) {
-    assertThat(Html.decode(html.trim())).isEqualTo(text.trim());
+    assertThat(Html.decode(html)).isEqualTo(text);
   }
 
   @ParameterizedTest(name = "{0} stays")
-  @CsvSource(
-      delimiter = '|',
-      quoteCharacter = '\u0000',
-      value = {
-        "&foo;",
-        "&#0;",
-        "&#x0;",
-        "&#x110000;",
-        "AT&T",
-        "a & b",
-        "&amp",
-        "&;",
-      })
+  @ValueSource(strings = {"&foo;", "&#0;", "&#x0;", "&#x110000;", "AT&T", "a & b", "&amp", "&;"})
   void unknownOrInvalidEntities_areKept(String html) {
-    assertThat(Html.decode(html.trim())).isEqualTo(html.trim());
+    assertThat(Html.decode(html)).isEqualTo(html);
   }
 
   @Test

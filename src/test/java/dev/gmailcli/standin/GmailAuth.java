@@ -15,8 +15,9 @@ import java.util.TreeSet;
  *
  * @param error the response to send instead of serving the call, or null when allowed
  * @param metadataOnly whether the token's only Gmail read scope is gmail.metadata
+ * @param account whose mailbox the token opens (null with an error)
  */
-record GmailAuth(Resp error, boolean metadataOnly) {
+record GmailAuth(Resp error, boolean metadataOnly, String account) {
 
   private static final String REALM = "Bearer realm=\"https://accounts.google.com/\"";
   private static final String SEE =
@@ -27,7 +28,9 @@ record GmailAuth(Resp error, boolean metadataOnly) {
           "profile", "GetProfile",
           "labels.list", "ListLabels",
           "threads.list", "ListThreads",
-          "threads.get", "GetThread");
+          "threads.get", "GetThread",
+          "messages.list", "ListMessages",
+          "history.list", "ListHistory");
 
   static GmailAuth check(Req r, StandInTokens tokens, Set<String> allowed, String kind) {
     String header = r.header("authorization");
@@ -38,7 +41,8 @@ record GmailAuth(Resp error, boolean metadataOnly) {
               "Login Required.",
               "required",
               REALM),
-          false);
+          false,
+          null);
     }
     String token =
         header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).trim() : null;
@@ -50,17 +54,18 @@ record GmailAuth(Resp error, boolean metadataOnly) {
               "Invalid Credentials",
               "authError",
               REALM + ", error=\"invalid_token\""),
-          false);
+          false,
+          null);
     }
     if (scopes.stream().noneMatch(allowed::contains)) {
-      return new GmailAuth(insufficientScopes(allowed, kind), false);
+      return new GmailAuth(insufficientScopes(allowed, kind), false, null);
     }
     boolean metadataOnly =
         scopes.contains(GmailEndpoints.METADATA)
             && !scopes.contains(GmailEndpoints.FULL)
             && !scopes.contains(GmailEndpoints.MODIFY)
             && !scopes.contains(GmailEndpoints.READONLY);
-    return new GmailAuth(null, metadataOnly);
+    return new GmailAuth(null, metadataOnly, tokens.accountOf(token));
   }
 
   private static Resp unauthenticated(

@@ -14,7 +14,10 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.function.Supplier;
 
-/** Gmail v1 read endpoints: profile, threads.list, threads.get, labels.list. */
+/**
+ * Gmail v1 read endpoints: profile, threads.list, threads.get, labels.list; messages.list and
+ * history.list through {@link StandInHistory}.
+ */
 final class GmailEndpoints {
 
   static final String FULL = "https://mail.google.com/";
@@ -33,11 +36,18 @@ final class GmailEndpoints {
   private final StandInTokens tokens;
   private final StandInMailbox mailbox;
   private final Supplier<String> email;
+  private final StandInHistory history;
 
   GmailEndpoints(StandInTokens tokens, StandInMailbox mailbox, Supplier<String> email) {
     this.tokens = tokens;
     this.mailbox = mailbox;
     this.email = email;
+    this.history = new StandInHistory(mailbox);
+  }
+
+  /** messages.list and history.list. */
+  StandInHistory history() {
+    return history;
   }
 
   /** Serves {@code kind} for user {@code userId}; {@code threadId} only for threads.get. */
@@ -52,20 +62,29 @@ final class GmailEndpoints {
     if (auth.error() != null) {
       return auth.error();
     }
-    if (!userId.equals("me") && !userId.equalsIgnoreCase(email.get())) {
+    String account = mailboxFor(auth.account());
+    if (!userId.equals("me") && !userId.equalsIgnoreCase(account)) {
       return error(403, "Delegation denied for " + userId, "forbidden", "PERMISSION_DENIED");
     }
     return switch (kind) {
-      case "profile" -> profile();
+      case "profile" -> profile(account);
       case "labels.list" -> labels();
       case "threads.list" -> list(r, auth.metadataOnly());
+      case "messages.list" -> history.messages(r, auth.metadataOnly());
+      case "history.list" -> history.history(r);
       default -> get(threadId, r, auth.metadataOnly());
     };
   }
 
-  private Resp profile() {
+  // Tests may make Gmail answer for another mailbox than the token's (a delegation ignored).
+  private String mailboxFor(String tokenAccount) {
+    String override = email.get();
+    return override != null ? override : tokenAccount;
+  }
+
+  private Resp profile(String account) {
     JsonObject o = new JsonObject();
-    o.addProperty("emailAddress", email.get());
+    o.addProperty("emailAddress", account);
     o.addProperty("messagesTotal", mailbox.messageCount());
     o.addProperty("threadsTotal", mailbox.size());
     o.addProperty("historyId", Long.toString(mailbox.historyId()));
@@ -183,14 +202,14 @@ final class GmailEndpoints {
             t, format.toLowerCase(Locale.ROOT), r.params("metadataHeaders")));
   }
 
-  private static String encodePageToken(int offset) {
+  static String encodePageToken(int offset) {
     return Base64.getUrlEncoder()
         .withoutPadding()
         .encodeToString((PAGE_PREFIX + offset).getBytes(StandardCharsets.UTF_8));
   }
 
   /** Offset encoded in a page token, or -1 when it is not one of ours. */
-  private static int decodePageToken(String token) {
+  static int decodePageToken(String token) {
     try {
       String s = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
       return s.startsWith(PAGE_PREFIX) ? Integer.parseInt(s.substring(PAGE_PREFIX.length())) : -1;
@@ -199,7 +218,7 @@ final class GmailEndpoints {
     }
   }
 
-  private static Resp invalidValue(String field, String type, String value) {
+  static Resp invalidValue(String field, String type, String value) {
     String message = "Invalid value at '" + field + "' (" + type + "), \"" + value + "\"";
     return error(400, message, "invalid", "INVALID_ARGUMENT");
   }
@@ -210,7 +229,7 @@ final class GmailEndpoints {
         StandInJson.pretty(GoogleErrors.apiErrorObject(code, message, reason, status, "global")));
   }
 
-  private static Resp ok(JsonObject o) {
+  static Resp ok(JsonObject o) {
     return Resp.json(200, StandInJson.pretty(o)).withHeader("Vary", "Origin, X-Origin, Referer");
   }
 }

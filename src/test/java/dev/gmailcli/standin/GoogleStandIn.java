@@ -7,20 +7,22 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.security.PublicKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A fake Google on 127.0.0.1 for tests: stands in for accounts.google.com ({@code /o/oauth2/auth}),
  * oauth2.googleapis.com ({@code /token}, {@code /revoke}) and gmail.googleapis.com ({@code
- * /gmail/v1/users/{userId}/profile|threads|threads/{id}|labels}, {@code /batch}, {@code
- * /batch/gmail/v1}). Built on the JDK's HttpServer only; every credential and address it hands out
- * is fake.
+ * /gmail/v1/users/{userId}/profile|threads|threads/{id}|labels|messages|history}, {@code /batch},
+ * {@code /batch/gmail/v1}). Built on the JDK's HttpServer only; every credential and address it
+ * hands out is fake.
  *
  * <pre>{@code
  * try (GoogleStandIn google = GoogleStandIn.start()) {
@@ -51,15 +53,16 @@ public final class GoogleStandIn implements AutoCloseable {
   private final StandInFaults faults = new StandInFaults();
   private final StandInQuota quota = new StandInQuota();
   private final StandInRouter router;
-  private volatile String email = "tester@example.com";
+  private final StandInServiceAccounts serviceAccounts = new StandInServiceAccounts();
+  private final GmailEndpoints gmail;
+  private volatile String mailboxOverride;
+  private final AtomicBoolean closed = new AtomicBoolean();
 
   private GoogleStandIn() throws IOException {
+    gmail = new GmailEndpoints(tokens, mailbox, () -> mailboxOverride);
     router =
         new StandInRouter(
-            new OAuthEndpoints(tokens),
-            new GmailEndpoints(tokens, mailbox, () -> email),
-            faults,
-            quota);
+            new OAuthEndpoints(tokens, serviceAccounts, this::tokenUri), gmail, faults, quota);
     AtomicInteger threadNo = new AtomicInteger();
     executor =
         Executors.newFixedThreadPool(
@@ -124,13 +127,63 @@ public final class GoogleStandIn implements AutoCloseable {
 
   /** Sets the account address ({@code users.getProfile}; default {@code tester@example.com}). */
   public GoogleStandIn email(String address) {
-    this.email = address;
+    tokens.account = address;
     return this;
+  }
+
+  /**
+   * Gmail answers for {@code address}'s mailbox whatever token is used (a delegation Google
+   * ignored); null restores the token's own mailbox.
+   */
+  public GoogleStandIn answerForMailbox(String address) {
+    this.mailboxOverride = address;
+    return this;
+  }
+
+  /** The account whose mailbox a request's bearer token opens, or null. */
+  public String accountOf(RecordedRequest request) {
+    String header = request.header("authorization");
+    return header == null || !header.startsWith("Bearer ")
+        ? null
+        : tokens.accountOf(header.substring(7).trim());
+  }
+
+  /**
+   * Registers a service account: the public half of its key checks the JWTs it signs for the token
+   * endpoint's {@code urn:ietf:params:oauth:grant-type:jwt-bearer} grant.
+   */
+  public GoogleStandIn serviceAccount(String clientEmail, String clientId, PublicKey key) {
+    serviceAccounts.register(clientEmail, clientId, key);
+    return this;
+  }
+
+  /**
+   * A Workspace administrator grants {@code clientId} domain-wide delegation for {@code scopes}
+   * (without it, its JWT grants are refused with {@code unauthorized_client}).
+   */
+  public GoogleStandIn allowDelegation(String clientId, String... scopes) {
+    serviceAccounts.allow(clientId, List.of(scopes));
+    return this;
+  }
+
+  /** The claims of the JWTs received by the token endpoint, oldest first. */
+  public List<Map<String, Object>> assertions() {
+    return serviceAccounts.received();
   }
 
   /** The user clicks "Cancel": {@code /o/oauth2/auth} redirects with error=access_denied. */
   public GoogleStandIn declineConsent() {
     tokens.declineConsent = true;
+    return this;
+  }
+
+  /**
+   * Google refuses the login itself: {@code /o/oauth2/auth} redirects with this {@code error} and
+   * {@code error_description} (e.g. {@code admin_policy_enforced} for a Workspace that blocks the
+   * app).
+   */
+  public GoogleStandIn refuseConsent(String error, String description) {
+    tokens.consentError = List.of(error, description);
     return this;
   }
 
@@ -155,6 +208,12 @@ public final class GoogleStandIn implements AutoCloseable {
   /** expires_in of new access tokens (default 3599 s); tokens die at that time. */
   public GoogleStandIn accessTokenLifetime(Duration lifetime) {
     tokens.accessTokenLifetime = lifetime;
+    return this;
+  }
+
+  /** Every answer of the token endpoint ({@code /token}) comes this much later. */
+  public GoogleStandIn delayTokenResponses(Duration delay) {
+    tokens.tokenDelay = delay;
     return this;
   }
 
@@ -187,6 +246,12 @@ public final class GoogleStandIn implements AutoCloseable {
     return tokens.revoke(token);
   }
 
+  /** Every answer of {@code users.history.list} comes this much later. */
+  public GoogleStandIn delayHistoryResponses(Duration delay) {
+    gmail.history().delayHistory(delay);
+    return this;
+  }
+
   /** The mailbox served by the Gmail endpoints. */
   public StandInMailbox mailbox() {
     return mailbox;
@@ -214,13 +279,18 @@ public final class GoogleStandIn implements AutoCloseable {
     faults.failThreadInBatch(threadId, times, status, jsonBody);
   }
 
+  /** Forgets the failures injected with {@link #failNext} and {@link #failThreadInBatch}. */
+  public void clearFaults() {
+    faults.clear();
+  }
+
   /**
    * Enforces a per-user quota from now on: Gmail calls (batch parts included) cost units from
-   * Gmail's quota table (threads.list and threads.get 10, labels.list and getProfile 1), and a call
-   * that would take the units accepted within any sliding {@code window} above {@code units} is
-   * refused with 429 rateLimitExceeded, "User-rate limit exceeded. Retry after &lt;time&gt;".
-   * Gmail's own limit is 15,000 units a minute; e.g. {@code quota(2_500, Duration.ofSeconds(10))}
-   * is its average rate with a 10 s window.
+   * Gmail's quota table (threads.list and threads.get 10, messages.list 5, history.list 2,
+   * labels.list and getProfile 1), and a call that would take the units accepted within any sliding
+   * {@code window} above {@code units} is refused with 429 rateLimitExceeded, "User-rate limit
+   * exceeded. Retry after &lt;time&gt;". Gmail's own limit is 15,000 units a minute; e.g. {@code
+   * quota(2_500, Duration.ofSeconds(10))} is its average rate with a 10 s window.
    */
   public GoogleStandIn quota(int units, Duration window) {
     quota.limit(units, window);
@@ -262,8 +332,9 @@ public final class GoogleStandIn implements AutoCloseable {
   /**
    * Number of requests of a kind: {@code auth}, {@code token.code}, {@code token.refresh}, {@code
    * token} (other/missing grant_type), {@code revoke}, {@code profile}, {@code threads.list},
-   * {@code threads.get}, {@code labels.list}, {@code batch}, {@code unmatched}. Batch parts count
-   * under their own kind and the batch once under {@code batch}.
+   * {@code threads.get}, {@code labels.list}, {@code messages.list}, {@code history.list}, {@code
+   * batch}, {@code unmatched}. Batch parts count under their own kind and the batch once under
+   * {@code batch}.
    */
   public long count(String kind) {
     return requests(kind).size();
@@ -279,10 +350,12 @@ public final class GoogleStandIn implements AutoCloseable {
     router.clear();
   }
 
-  /** Stops the server. */
+  /** Stops the server; recorded requests stay readable. Closing again does nothing. */
   @Override
   public void close() {
-    server.stop(0);
-    executor.shutdownNow();
+    if (closed.compareAndSet(false, true)) {
+      server.stop(0);
+      executor.shutdownNow();
+    }
   }
 }

@@ -7,21 +7,31 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /** {@code /o/oauth2/auth}, {@code /token} and {@code /revoke}, as Google's OAuth servers behave. */
 final class OAuthEndpoints {
 
   private static final Set<String> LOOPBACK_HOSTS = Set.of("127.0.0.1", "localhost", "[::1]");
 
-  private final StandInTokens tokens;
+  static final String JWT_BEARER = "urn:ietf:params:oauth:grant-type:jwt-bearer";
+  static final String GOOGLE_TOKEN_URI = "https://oauth2.googleapis.com/token";
 
-  OAuthEndpoints(StandInTokens tokens) {
+  private final StandInTokens tokens;
+  private final StandInServiceAccounts serviceAccounts;
+  private final Supplier<String> tokenUri;
+
+  OAuthEndpoints(
+      StandInTokens tokens, StandInServiceAccounts serviceAccounts, Supplier<String> tokenUri) {
     this.tokens = tokens;
+    this.serviceAccounts = serviceAccounts;
+    this.tokenUri = tokenUri;
   }
 
   /** Consent screen: validates the request, then redirects to the loopback redirect_uri. */
@@ -45,6 +55,17 @@ final class OAuthEndpoints {
     if (only != null) {
       granted.retainAll(only);
     }
+    List<String> refusal = tokens.consentError;
+    if (refusal != null) {
+      return Resp.redirect(
+          redirectUri
+              + sep
+              + "error="
+              + pct(refusal.get(0))
+              + "&error_description="
+              + pct(refusal.get(1))
+              + stateParam);
+    }
     if (tokens.declineConsent || granted.isEmpty()) {
       return Resp.redirect(redirectUri + sep + "error=access_denied" + stateParam);
     }
@@ -55,7 +76,8 @@ final class OAuthEndpoints {
                 redirectUri,
                 granted,
                 "offline".equals(r.param("access_type")),
-                splitScopes(r.param("prompt")).contains("consent")));
+                splitScopes(r.param("prompt")).contains("consent"),
+                tokens.account));
     return Resp.redirect(
         redirectUri
             + sep
@@ -103,6 +125,10 @@ final class OAuthEndpoints {
 
   /** Token endpoint: authorization_code (with PKCE) and refresh_token grants. */
   Resp token(Req r) {
+    pause(tokens.tokenDelay);
+    if (JWT_BEARER.equals(r.formParam("grant_type"))) {
+      return jwtGrant(r); // a service account: the signed JWT is the client's credential
+    }
     String[] client = clientCredentials(r);
     if (client[0] == null) {
       return oauthError(400, "invalid_request", "Could not determine client ID from request.");
@@ -156,7 +182,9 @@ final class OAuthEndpoints {
     boolean firstConsent = tokens.consentedOffline.add(grant.scopes().toString());
     boolean issue = grant.offline() && (grant.promptConsent() || firstConsent);
     String refreshToken =
-        issue && !tokens.omitRefreshToken ? tokens.newRefreshToken(grant.scopes()) : null;
+        issue && !tokens.omitRefreshToken
+            ? tokens.newRefreshToken(grant.scopes(), grant.account())
+            : null;
     return tokenResponse(grant.scopes(), refreshToken, refreshToken);
   }
 
@@ -202,6 +230,20 @@ final class OAuthEndpoints {
     return Resp.json(200, StandInJson.pretty(o))
         .withHeader("Cache-Control", "no-cache, no-store, max-age=0, must-revalidate")
         .withHeader("Pragma", "no-cache");
+  }
+
+  private Resp jwtGrant(Req r) {
+    StandInServiceAccounts.Outcome outcome =
+        // google-auth (like Google) puts Google's token endpoint in "aud", wherever it posts
+        serviceAccounts.check(r.formParam("assertion"), GOOGLE_TOKEN_URI, tokens.now());
+    if (outcome.error() != null) {
+      return oauthError(outcome.status(), outcome.error(), outcome.why());
+    }
+    JsonObject o = new JsonObject();
+    o.addProperty("access_token", tokens.newAccessTokenFor(outcome.subject(), outcome.scopes()));
+    o.addProperty("expires_in", tokens.expiresInSeconds());
+    o.addProperty("token_type", "Bearer");
+    return Resp.json(200, StandInJson.pretty(o));
   }
 
   /** Revocation endpoint: {@code token} in the form body or the query. */
@@ -261,5 +303,17 @@ final class OAuthEndpoints {
 
   private static Resp oauthError(int status, String error, String description) {
     return Resp.json(status, GoogleErrors.oauthError(error, description));
+  }
+
+  // Slows the token endpoint down, so that runs overlapping on one refresh really overlap.
+  private static void pause(Duration delay) {
+    if (delay.isZero()) {
+      return;
+    }
+    try {
+      Thread.sleep(delay.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }

@@ -42,6 +42,11 @@ final class StandInFaults {
     byThread.add(new Rule(threadId, times, response(status, body, Map.of())));
   }
 
+  synchronized void clear() {
+    byPath.clear();
+    byThread.clear();
+  }
+
   /** The injected response for a request to {@code path}, consuming one use; else null. */
   synchronized Resp takeForPath(String path) {
     return take(byPath, rule -> path.startsWith(rule.key));

@@ -1,19 +1,22 @@
 package dev.gmailcli.standin;
 
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * The fake Gmail mailbox behind a {@link GoogleStandIn}: threads, their messages and labels.
- * Thread-safe. Threads are listed newest first (by their newest message's internal date, ties in
- * insertion order), as Gmail lists them.
+ * The fake Gmail mailbox behind a {@link GoogleStandIn}: threads, their messages and labels, and
+ * the history of messages delivered while a test runs. Thread-safe. Threads are listed newest first
+ * (by their newest message's internal date, ties in insertion order), as Gmail lists them.
  */
 public final class StandInMailbox {
 
@@ -65,7 +68,31 @@ public final class StandInMailbox {
         String subject, String from, String date, Instant internalDate, List<String> labelIds) {
       this(subject, from, date, internalDate, labelIds, "");
     }
+
+    /**
+     * A message arriving at {@code when} with these labels (INBOX and UNREAD when none are given),
+     * its Date header in UTC, its snippet saying which subject it has.
+     */
+    public static Msg arriving(String subject, String from, Instant when, String... labelIds) {
+      return new Msg(
+          subject,
+          from,
+          RFC_2822.format(when.atOffset(ZoneOffset.UTC)),
+          when,
+          labelIds.length == 0 ? List.of("INBOX", "UNREAD") : List.of(labelIds),
+          "About " + subject);
+    }
   }
+
+  /**
+   * One {@code messageAdded} record of the mailbox's history.
+   *
+   * @param id its history id
+   */
+  public record HistoryRecord(long id, String messageId, String threadId, List<String> labelIds) {}
+
+  private static final DateTimeFormatter RFC_2822 =
+      DateTimeFormatter.ofPattern("EEE, d MMM yyyy HH:mm:ss Z", Locale.US);
 
   /**
    * A label as {@code users.labels.list} returns it.
@@ -99,8 +126,11 @@ public final class StandInMailbox {
 
   private final Map<String, MailThread> threads = new LinkedHashMap<>();
   private final Map<String, Label> labels = new LinkedHashMap<>();
+  private final List<HistoryRecord> history = new ArrayList<>();
   private List<MailThread> sorted; // cache, null when stale
   private int generated;
+  private long latestHistoryId;
+  private long historyKeptFrom;
 
   StandInMailbox() {
     for (String id : SYSTEM_LABELS) {
@@ -174,8 +204,49 @@ public final class StandInMailbox {
     return threads.values().stream().mapToLong(t -> t.messages().size()).sum();
   }
 
-  /** Highest thread historyId (1 for an empty mailbox). */
+  /** The mailbox's current history id: that of its latest change (1 for an empty mailbox). */
   public synchronized long historyId() {
-    return threads.values().stream().mapToLong(MailThread::historyId).max().orElse(1);
+    return Math.max(
+        latestHistoryId,
+        threads.values().stream().mapToLong(MailThread::historyId).max().orElse(1));
+  }
+
+  /**
+   * A message arrives in thread {@code threadId} (a new thread when there is none of that id), as
+   * Gmail records it: the mailbox's history id goes up by one, the thread takes it, and a {@code
+   * messageAdded} record is kept for {@code users.history.list}. A message the account sent is one
+   * labelled SENT (without INBOX).
+   *
+   * @return the new message's id
+   */
+  public synchronized String deliver(String threadId, Msg message) {
+    long id = historyId() + 1;
+    MailThread old = threads.get(threadId);
+    List<Msg> messages = new ArrayList<>(old == null ? List.of() : old.messages());
+    messages.add(message);
+    addThread(threadId, message.snippet(), id, old == null ? List.of() : old.labelIds(), messages);
+    latestHistoryId = id;
+    String messageId = threads.get(threadId).messageId(messages.size() - 1);
+    history.add(new HistoryRecord(id, messageId, threadId, message.labelIds()));
+    return messageId;
+  }
+
+  /**
+   * Gmail keeps history only so long: from now on {@code users.history.list} answers 404 for a
+   * {@code startHistoryId} below {@code historyId}.
+   */
+  public synchronized StandInMailbox keepHistoryFrom(long historyId) {
+    historyKeptFrom = historyId;
+    return this;
+  }
+
+  /** The oldest {@code startHistoryId} that {@code users.history.list} still accepts. */
+  synchronized long historyKeptFrom() {
+    return historyKeptFrom;
+  }
+
+  /** The history records after {@code startHistoryId}, oldest first. */
+  synchronized List<HistoryRecord> historyAfter(long startHistoryId) {
+    return history.stream().filter(r -> r.id() > startHistoryId).toList();
   }
 }

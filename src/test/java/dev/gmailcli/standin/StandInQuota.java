@@ -20,7 +20,13 @@ import java.util.Map;
 final class StandInQuota {
   /** Gmail's quota table, for the methods the stand-in serves. */
   static final Map<String, Integer> GMAIL_COSTS =
-      Map.of("threads.list", 10, "threads.get", 10, "labels.list", 1, "profile", 1);
+      Map.of(
+          "threads.list", 10,
+          "threads.get", 10,
+          "messages.list", 5,
+          "history.list", 2,
+          "labels.list", 1,
+          "profile", 1);
 
   private record Charge(Instant at, int units) {}
 

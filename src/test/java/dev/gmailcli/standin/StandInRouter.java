@@ -24,7 +24,8 @@ final class StandInRouter {
   static final int MAX_BATCH_PARTS = 100;
 
   private static final Pattern GMAIL =
-      Pattern.compile("/gmail/v1/users/([^/]+)/(profile|threads|labels)(?:/([^/]+))?");
+      Pattern.compile(
+          "/gmail/v1/users/([^/]+)/(profile|threads|labels|messages|history)(?:/([^/]+))?");
 
   private record Route(String kind, String userId, String threadId) {}
 
@@ -72,7 +73,9 @@ final class StandInRouter {
         String kind =
             "authorization_code".equals(grant)
                 ? "token.code"
-                : "refresh_token".equals(grant) ? "token.refresh" : "token";
+                : "refresh_token".equals(grant)
+                    ? "token.refresh"
+                    : OAuthEndpoints.JWT_BEARER.equals(grant) ? "token.jwt" : "token";
         return new Route(kind, null, null);
       }
       if ((post || get) && (p.equals("/revoke") || p.equals("/o/oauth2/revoke"))) {
@@ -90,7 +93,13 @@ final class StandInRouter {
         return new Route(id == null ? "threads.list" : "threads.get", g.group(1), id);
       }
       if (id == null) {
-        return new Route(what.equals("profile") ? "profile" : "labels.list", g.group(1), null);
+        String kind =
+            switch (what) {
+              case "profile" -> "profile";
+              case "labels" -> "labels.list";
+              default -> what + ".list";
+            };
+        return new Route(kind, g.group(1), null);
       }
     }
     return new Route("unmatched", null, null);
@@ -99,10 +108,15 @@ final class StandInRouter {
   private Resp dispatch(Route route, Req req) {
     return switch (route.kind()) {
       case "auth" -> oauth.authorize(req);
-      case "token", "token.code", "token.refresh" -> oauth.token(req);
+      case "token", "token.code", "token.refresh", "token.jwt" -> oauth.token(req);
       case "revoke" -> oauth.revoke(req);
       case "batch" -> batch(req);
-      case "profile", "labels.list", "threads.list", "threads.get" ->
+      case "profile",
+          "labels.list",
+          "threads.list",
+          "threads.get",
+          "messages.list",
+          "history.list" ->
           gmail.handle(route.kind(), route.userId(), route.threadId(), req);
       default ->
           Resp.text(

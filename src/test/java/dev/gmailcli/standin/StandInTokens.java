@@ -22,11 +22,13 @@ final class StandInTokens {
       String redirectUri,
       List<String> scopes,
       boolean offline,
-      boolean promptConsent) {}
+      boolean promptConsent,
+      String account) {}
 
-  private record Refresh(List<String> scopes) {}
+  private record Refresh(List<String> scopes, String account) {}
 
-  private record Access(List<String> scopes, Instant expiresAt, String refreshToken) {}
+  private record Access(
+      List<String> scopes, Instant expiresAt, String refreshToken, String account) {}
 
   private final String nonce = String.format("%06x", ThreadLocalRandom.current().nextInt(1 << 24));
   private final AtomicLong seq = new AtomicLong();
@@ -35,6 +37,7 @@ final class StandInTokens {
   private final Map<String, Access> accessTokens = new HashMap<>();
 
   volatile boolean declineConsent;
+  volatile List<String> consentError; // null, or [error, error_description]
   volatile List<String> grantOnly; // null: grant everything requested
   volatile boolean omitRefreshToken;
 
@@ -43,6 +46,7 @@ final class StandInTokens {
 
   volatile boolean rotateRefreshTokens;
   volatile Duration accessTokenLifetime = Duration.ofSeconds(3599);
+  volatile Duration tokenDelay = Duration.ZERO;
   private volatile Duration clockSkew = Duration.ZERO;
 
   Instant now() {
@@ -68,17 +72,44 @@ final class StandInTokens {
     return codes.remove(code);
   }
 
+  /** The account that consents (and that seeded tokens belong to). */
+  volatile String account = "tester@example.com";
+
   synchronized String newRefreshToken(List<String> scopes) {
+    return newRefreshToken(scopes, account);
+  }
+
+  synchronized String newRefreshToken(List<String> scopes, String owner) {
     String token = next("1//0fake-refresh-");
-    refreshTokens.put(token, new Refresh(List.copyOf(scopes)));
+    refreshTokens.put(token, new Refresh(List.copyOf(scopes), owner));
     return token;
+  }
+
+  /** An access token of {@code owner}'s mailbox, not tied to a refresh token (a JWT grant). */
+  synchronized String newAccessTokenFor(String owner, List<String> scopes) {
+    String token = next("ya29.fake-access-");
+    accessTokens.put(
+        token, new Access(List.copyOf(scopes), now().plus(accessTokenLifetime), null, owner));
+    return token;
+  }
+
+  /** The account whose mailbox an access token opens, or null when it is unknown. */
+  synchronized String accountOf(String accessToken) {
+    Access a = accessToken == null ? null : accessTokens.get(accessToken);
+    return a == null ? null : a.account();
   }
 
   /** A new access token; {@code refreshToken} (nullable) is the grant it belongs to. */
   synchronized String newAccessToken(List<String> scopes, String refreshToken) {
     String token = next("ya29.fake-access-");
+    Refresh grant = refreshToken == null ? null : refreshTokens.get(refreshToken);
     accessTokens.put(
-        token, new Access(List.copyOf(scopes), now().plus(accessTokenLifetime), refreshToken));
+        token,
+        new Access(
+            List.copyOf(scopes),
+            now().plus(accessTokenLifetime),
+            refreshToken,
+            grant == null ? account : grant.account()));
     return token;
   }
 
@@ -91,9 +122,12 @@ final class StandInTokens {
   /** Replaces {@code old} by a new refresh token with the same scopes; {@code old} dies. */
   synchronized String rotate(String old) {
     Refresh r = refreshTokens.remove(old);
-    String fresh = newRefreshToken(r.scopes());
+    String fresh = newRefreshToken(r.scopes(), r.account());
     accessTokens.replaceAll(
-        (k, a) -> old.equals(a.refreshToken()) ? new Access(a.scopes(), a.expiresAt(), fresh) : a);
+        (k, a) ->
+            old.equals(a.refreshToken())
+                ? new Access(a.scopes(), a.expiresAt(), fresh, a.account())
+                : a);
     return fresh;
   }
 
@@ -134,7 +168,7 @@ final class StandInTokens {
   /** Makes every access token issued so far expired. */
   synchronized void expireAccessTokens() {
     Instant past = now().minusSeconds(1);
-    accessTokens.replaceAll((k, a) -> new Access(a.scopes(), past, a.refreshToken()));
+    accessTokens.replaceAll((k, a) -> new Access(a.scopes(), past, a.refreshToken(), a.account()));
   }
 
   long expiresInSeconds() {

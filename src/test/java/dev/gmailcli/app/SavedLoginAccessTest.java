@@ -16,16 +16,21 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class MailboxAccessTest {
+class SavedLoginAccessTest {
   @TempDir Path dir;
   final ScriptedHttp http = new ScriptedHttp();
   final StringWriter err = new StringWriter();
   final AtomicInteger logins = new AtomicInteger();
 
   MailboxAccess access(boolean personPresent) {
+    return access(null, personPresent);
+  }
+
+  MailboxAccess access(String profile, boolean personPresent) {
     Path file = dir.resolve("token.json");
-    return new MailboxAccess(
+    return new SavedLoginAccess(
         TaskFixtures.store(file, http),
+        profile,
         personPresent,
         () -> {
           logins.incrementAndGet();
@@ -33,6 +38,7 @@ class MailboxAccessTest {
           new TokenFile(file).write(token);
           return token;
         },
+        authorization -> TaskFixtures.gmail(http, authorization),
         new PrintWriter(err, true));
   }
 
@@ -82,5 +88,43 @@ class MailboxAccessTest {
     assertThat(http.calls()).hasSize(1);
     assertThat(new TokenFile(dir.resolve("token.json")).read().orElseThrow().token())
         .isEqualTo("fresh-access");
+  }
+
+  @Test
+  void aProfileWithoutALogin_isExit3_andNoLoginIsOffered_evenToAPerson() {
+    assertThatThrownBy(() -> access("work", true).open())
+        .isInstanceOfSatisfying(
+            GmailCliException.class,
+            e -> {
+              assertThat(e.exitCode()).isEqualTo(ExitCode.LOGIN_REQUIRED);
+              assertThat(e.getMessage())
+                  .isEqualTo(
+                      "no saved login for profile work — run `gmailcli login --profile work`");
+            });
+    assertThat(logins).hasValue(0);
+  }
+
+  @Test
+  void openAndProve_makesOneProfileCall_andNeverOffersALogin() {
+    new TokenFile(dir.resolve("token.json")).write(TaskFixtures.validToken("a@example.com"));
+    http.on(
+        "GET",
+        TaskFixtures.GMAIL_ROOT + "gmail/v1/users/me/profile",
+        200,
+        "{\"emailAddress\": \"a@example.com\", \"historyId\": \"7\"}");
+
+    access(true).openAndProve();
+
+    assertThat(http.calls()).hasSize(1);
+  }
+
+  @Test
+  void openAndProve_withoutALogin_failsEvenForAPerson() {
+    assertThatThrownBy(() -> access(true).openAndProve())
+        .isInstanceOfSatisfying(
+            GmailCliException.class,
+            e -> assertThat(e.exitCode()).isEqualTo(ExitCode.LOGIN_REQUIRED));
+    assertThat(logins).hasValue(0);
+    assertThat(http.calls()).isEmpty();
   }
 }

@@ -1,0 +1,150 @@
+package dev.gmailcli.auth;
+
+import com.google.api.client.http.HttpRequest;
+import com.google.api.client.http.HttpRequestInitializer;
+import com.google.api.client.http.HttpResponseException;
+import com.google.api.client.http.HttpTransport;
+import com.google.auth.oauth2.AccessToken;
+import com.google.auth.oauth2.GoogleCredentials;
+import com.google.auth.oauth2.ServiceAccountCredentials;
+import dev.gmailcli.GmailCliException;
+import dev.gmailcli.http.Retrier;
+import java.io.IOException;
+import java.net.URI;
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * Role: the {@link GmailAuthorization} of a Google Workspace service account acting for one user
+ * (domain-wide delegation): google-auth's {@link ServiceAccountCredentials}, scoped and delegated
+ * to the subject, trading a signed JWT for access tokens at gmailcli's configured token endpoint.
+ * No browser, no listener, no token.json: the key file is the credential.
+ */
+public final class ServiceAccountLogin implements GmailAuthorization {
+  private final ServiceAccountKey key;
+  private final String subject;
+  private final List<String> scopes;
+  private final GoogleCredentials credentials;
+  private final HttpRequestInitializer settings;
+  private final Retrier retrier;
+  private final Clock clock;
+
+  private ServiceAccountLogin(
+      ServiceAccountKey key,
+      String subject,
+      List<String> scopes,
+      GoogleCredentials credentials,
+      HttpRequestInitializer settings,
+      Retrier retrier,
+      Clock clock) {
+    this.key = key;
+    this.subject = subject;
+    this.scopes = scopes;
+    this.credentials = credentials;
+    this.settings = settings;
+    this.retrier = retrier;
+    this.clock = clock;
+  }
+
+  /**
+   * Credentials for {@code subject}'s mailbox with {@code scopes}; no request is made yet.
+   *
+   * @param tokenUri the configured token endpoint (never the key file's {@code token_uri})
+   * @throws GmailCliException exit 4 when the key's private key cannot be read
+   */
+  public static ServiceAccountLogin open(
+      ServiceAccountKey key,
+      String subject,
+      List<String> scopes,
+      URI tokenUri,
+      HttpTransport transport,
+      HttpRequestInitializer settings,
+      Retrier retrier,
+      Clock clock) {
+    ServiceAccountCredentials.Builder builder =
+        ServiceAccountCredentials.newBuilder()
+            .setClientEmail(key.clientEmail())
+            .setClientId(key.clientId())
+            .setPrivateKeyId(key.privateKeyId())
+            .setTokenServerUri(tokenUri)
+            .setHttpTransportFactory(() -> transport)
+            // gmailcli's Retrier decides what is worth another attempt
+            .setDefaultRetriesEnabled(false);
+    try {
+      builder.setPrivateKeyString(key.privateKeyPem());
+    } catch (IOException | RuntimeException e) {
+      throw GmailCliException.config(
+          key.file() + " has a \"private_key\" that is not a PKCS#8 RSA private key",
+          "download the key again (Google Cloud console > IAM & Admin > Service accounts > Keys)",
+          null);
+    }
+    GoogleCredentials delegated = builder.build().createScoped(scopes).createDelegated(subject);
+    return new ServiceAccountLogin(key, subject, scopes, delegated, settings, retrier, clock);
+  }
+
+  /** The mailbox this service account acts for. */
+  @Override
+  public String account() {
+    return subject;
+  }
+
+  public ServiceAccountKey key() {
+    return key;
+  }
+
+  public List<String> scopes() {
+    return scopes;
+  }
+
+  @Override
+  public HttpRequestInitializer requestInitializer() {
+    return this::initialize;
+  }
+
+  private void initialize(HttpRequest request) throws IOException {
+    settings.initialize(request);
+    String sentWith = bearer(false);
+    request.getHeaders().setAuthorization("Bearer " + sentWith);
+    boolean[] retried = {false};
+    request.setUnsuccessfulResponseHandler(
+        (req, response, supportsRetry) -> {
+          if (response.getStatusCode() != 401 || retried[0] || !supportsRetry) {
+            return false;
+          }
+          retried[0] = true;
+          req.getHeaders().setAuthorization("Bearer " + renewUnlessDoneSince(sentWith));
+          return true;
+        });
+  }
+
+  // The parts of a batch that all get 401 share one renewal.
+  private synchronized String renewUnlessDoneSince(String sentWith) {
+    AccessToken current = credentials.getAccessToken();
+    if (current != null && !current.getTokenValue().equals(sentWith)) {
+      return current.getTokenValue();
+    }
+    return bearer(true);
+  }
+
+  private synchronized String bearer(boolean force) {
+    try {
+      retrier.call(
+          () -> {
+            try {
+              if (force || credentials.getAccessToken() == null) {
+                credentials.refresh();
+              } else {
+                credentials.refreshIfExpired();
+              }
+            } catch (IOException e) {
+              // google-auth wraps Google's answer; judge (and retry) by the answer itself
+              throw e.getCause() instanceof HttpResponseException http ? http : e;
+            }
+            return null;
+          });
+    } catch (IOException e) {
+      throw ServiceAccountErrors.toCliException(e, key, subject, scopes, clock.instant());
+    }
+    return credentials.getAccessToken().getTokenValue();
+  }
+}
