@@ -97,7 +97,7 @@ public final class Services {
 
   private CredentialStore credentialStore() {
     TokenRefresher refresher =
-        new TokenRefresher(env.transport(), http, env.endpoints().tokenUri(), env.clock(), retrier);
+        new TokenRefresher(env::transport, http, env.endpoints().tokenUri(), env.clock(), retrier);
     return new CredentialStore(tokenFile(), refresher, http, env.clock());
   }
 

@@ -38,8 +38,6 @@ public final class TokenJson {
           "universe_domain",
           "account",
           "expiry");
-  private static final Gson GSON =
-      new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
   private static final DateTimeFormatter SECONDS =
       DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
   private static final DateTimeFormatter MICROS =
@@ -120,7 +118,13 @@ public final class TokenJson {
     if (token.expiry() != null) {
       object.addProperty("expiry", formatExpiry(token.expiry()));
     }
-    return GSON.toJson(object) + "\n";
+    return Writer.GSON.toJson(object) + "\n";
+  }
+
+  // A Gson instance loads some hundred classes: made only when a run writes token.json, which most
+  // runs (a valid login) never do.
+  private static final class Writer {
+    static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
   }
 
   /** Python's {@code expiry.isoformat() + "Z"}: microseconds only when there are any. */

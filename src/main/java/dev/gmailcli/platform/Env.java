@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Everything a run of gmailcli touches outside its own code: streams, environment variables, time,
@@ -25,7 +26,8 @@ import java.util.Map;
  * @param in standard input
  * @param variables environment variables
  * @param clock the time source for every "is it due?" decision
- * @param transport HTTP transport for all Google calls
+ * @param network makes the HTTP transport for all Google calls; asked only by commands that use the
+ *     network, so that the others never load an HTTP stack (see {@link #transport()})
  * @param sleeper how retries wait
  * @param browser opens the consent page
  * @param terminal which standard streams are terminals, and how wide
@@ -37,11 +39,31 @@ public record Env(
     InputStream in,
     Map<String, String> variables,
     Clock clock,
-    HttpTransport transport,
+    Supplier<HttpTransport> network,
     Sleeper sleeper,
     BrowserOpener browser,
     Terminal terminal,
     Path userHome) {
+
+  /** An environment with a transport made in advance (tests, tools). */
+  public Env(
+      PrintWriter out,
+      PrintWriter err,
+      InputStream in,
+      Map<String, String> variables,
+      Clock clock,
+      HttpTransport transport,
+      Sleeper sleeper,
+      BrowserOpener browser,
+      Terminal terminal,
+      Path userHome) {
+    this(out, err, in, variables, clock, () -> transport, sleeper, browser, terminal, userHome);
+  }
+
+  /** The HTTP transport for all Google calls, made on the first call. */
+  public HttpTransport transport() {
+    return network.get();
+  }
 
   /** The real process environment. */
   public static Env system() {
@@ -64,11 +86,15 @@ public record Env(
         System.in,
         env,
         Clock.systemDefaultZone(),
-        new NetHttpTransport(),
+        new OnDemand<>(Env::newTransport),
         Sleeper.DEFAULT,
         new CommandBrowserOpener(env, System.getProperty("os.name", "")),
         Terminal.detect(env),
         userHome(env));
+  }
+
+  private static HttpTransport newTransport() {
+    return new NetHttpTransport();
   }
 
   // $HOME first, as shells and other CLIs do; the JVM's user.home ignores it on Linux.
@@ -77,6 +103,25 @@ public record Env(
     return home != null && !home.isBlank()
         ? Path.of(home)
         : Path.of(System.getProperty("user.home"));
+  }
+
+  /** A value made once, on the first {@link #get()}, by whichever thread asks first. */
+  static final class OnDemand<T> implements Supplier<T> {
+    private Supplier<T> maker;
+    private T value;
+
+    OnDemand(Supplier<T> maker) {
+      this.maker = maker;
+    }
+
+    @Override
+    public synchronized T get() {
+      if (maker != null) {
+        value = maker.get();
+        maker = null;
+      }
+      return value;
+    }
   }
 
   /** Google endpoints, with the test/proxy overrides from the environment applied. */
