@@ -14,7 +14,11 @@ public final class Main {
 
   public static void main(String[] args) {
     silenceLibraryLogging();
-    System.exit(Cli.run(Env.system(), args));
+    Env env = Env.system();
+    if (Subcommands.useNetwork(args)) {
+      env.prepareNetwork();
+    }
+    System.exit(Cli.run(env, args));
   }
 
   // Google's libraries log through java.util.logging (and at CONFIG would log request bodies

@@ -6,24 +6,31 @@ import picocli.CommandLine;
 /**
  * gmailcli's subcommands, in the order {@code --help} lists them, and which of them one command
  * line needs. picocli spends tens of milliseconds of reflection on each subcommand it registers, so
- * a run registers only the subcommand it invokes. When that is not certain (root options other than
- * the global ones, {@code help}, an unknown name, an {@code @file} argument), every subcommand is
- * registered, exactly as before.
+ * a run registers only the subcommand it invokes (and {@code gmailcli --version} none). When that
+ * is not certain (root options other than the global ones, {@code help}, an unknown name, an
+ * {@code @file} argument), every subcommand is registered, exactly as before.
  *
- * <p>A new subcommand is one entry in {@link #ALL}: its name (as in its {@code @Command}) and its
- * class.
+ * <p>A new subcommand is one entry in {@link #ALL}: its name (as in its {@code @Command}), its
+ * class and whether it always uses the network.
  */
 final class Subcommands {
-  /** One subcommand: the name it is invoked by and its {@code @Command} class. */
-  record Entry(String name, Class<?> type) {}
+  /**
+   * One subcommand.
+   *
+   * @param name the name it is invoked by
+   * @param type its {@code @Command} class
+   * @param network whether it always talks to Google (the HTTP stack is then made while the command
+   *     line is parsed); a command that only sometimes does leaves it false
+   */
+  record Entry(String name, Class<?> type, boolean network) {}
 
   static final List<Entry> ALL =
       List.of(
-          new Entry("login", LoginCommand.class),
-          new Entry("threads", ThreadsCommand.class),
-          new Entry("status", StatusCommand.class),
-          new Entry("logout", LogoutCommand.class),
-          new Entry("help", CommandLine.HelpCommand.class));
+          new Entry("login", LoginCommand.class, true),
+          new Entry("threads", ThreadsCommand.class, true),
+          new Entry("status", StatusCommand.class, false),
+          new Entry("logout", LogoutCommand.class, true),
+          new Entry("help", CommandLine.HelpCommand.class, false));
 
   // the root's options that take a value (the next argument, or after '=')
   private static final List<String> ROOT_OPTIONS_WITH_VALUE = List.of("--credentials", "--token");
@@ -31,8 +38,11 @@ final class Subcommands {
 
   private Subcommands() {}
 
-  /** The subcommands to register for {@code args}: the invoked one alone, or all. */
+  /** The subcommands to register for {@code args}: none, the invoked one alone, or all. */
   static List<Entry> neededFor(String... args) {
+    if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+      return List.of();
+    }
     String name = invoked(args);
     for (Entry entry : ALL) {
       if (entry.name().equals(name)) {
@@ -40,6 +50,12 @@ final class Subcommands {
       }
     }
     return ALL;
+  }
+
+  /** Whether {@code args} certainly invoke a subcommand that talks to Google. */
+  static boolean useNetwork(String... args) {
+    List<Entry> needed = neededFor(args);
+    return needed.size() == 1 && needed.get(0).network();
   }
 
   /** The name of the subcommand {@code args} certainly invoke, or null. */

@@ -1,7 +1,6 @@
 package dev.gmailcli.platform;
 
 import com.google.api.client.http.HttpTransport;
-import com.google.api.client.http.javanet.NetHttpTransport;
 import com.google.api.client.util.Sleeper;
 import dev.gmailcli.Endpoints;
 import java.io.BufferedWriter;
@@ -86,15 +85,17 @@ public record Env(
         System.in,
         env,
         Clock.systemDefaultZone(),
-        new OnDemand<>(Env::newTransport),
+        new Network(usesTls(Endpoints.from(env))),
         Sleeper.DEFAULT,
         new CommandBrowserOpener(env, System.getProperty("os.name", "")),
         Terminal.detect(env),
         userHome(env));
   }
 
-  private static HttpTransport newTransport() {
-    return new NetHttpTransport();
+  private static boolean usesTls(Endpoints endpoints) {
+    return endpoints.gmailRootUrl().startsWith("https:")
+        || endpoints.tokenUri().startsWith("https:")
+        || endpoints.revokeUri().startsWith("https:");
   }
 
   // $HOME first, as shells and other CLIs do; the JVM's user.home ignores it on Linux.
@@ -105,22 +106,13 @@ public record Env(
         : Path.of(System.getProperty("user.home"));
   }
 
-  /** A value made once, on the first {@link #get()}, by whichever thread asks first. */
-  static final class OnDemand<T> implements Supplier<T> {
-    private Supplier<T> maker;
-    private T value;
-
-    OnDemand(Supplier<T> maker) {
-      this.maker = maker;
-    }
-
-    @Override
-    public synchronized T get() {
-      if (maker != null) {
-        value = maker.get();
-        maker = null;
-      }
-      return value;
+  /**
+   * Starts making the transport in the background, for a command that is about to use the network
+   * (see {@link Network}); a no-op for an environment whose transport is made otherwise (tests).
+   */
+  public void prepareNetwork() {
+    if (network instanceof Network prepared) {
+      prepared.prepare();
     }
   }
 

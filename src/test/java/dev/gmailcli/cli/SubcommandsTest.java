@@ -55,7 +55,8 @@ class SubcommandsTest {
         "--help",
         "--help threads",
         "-h threads",
-        "-V",
+        "-V threads",
+        "--version threads",
         "-vh threads",
         "help threads",
         "thread",
@@ -72,11 +73,30 @@ class SubcommandsTest {
     assertThat(Subcommands.neededFor(args)).isEqualTo(Subcommands.ALL);
   }
 
+  @Test
+  void network_isPreparedOnlyForCommandsThatAlwaysUseIt() {
+    assertThat(Subcommands.useNetwork("threads", "--max", "5")).isTrue();
+    assertThat(Subcommands.useNetwork("--token", "t.json", "login")).isTrue();
+    assertThat(Subcommands.useNetwork("logout")).isTrue();
+    assertThat(Subcommands.useNetwork("status")).isFalse();
+    assertThat(Subcommands.useNetwork("--help")).isFalse();
+    assertThat(Subcommands.useNetwork("--version")).isFalse();
+    assertThat(Subcommands.useNetwork("help", "threads")).isFalse();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"--version", "-V"})
+  void versionAlone_registersNoSubcommand(String arg) {
+    assertThat(Subcommands.neededFor(arg)).isEmpty();
+  }
+
   @ParameterizedTest
   @ValueSource(
       strings = {
         "--help",
         "--version",
+        "-V",
+        "--version threads",
         "threads --help",
         "threads --bogus",
         "threads --max 0",
