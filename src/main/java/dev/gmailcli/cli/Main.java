@@ -14,11 +14,7 @@ public final class Main {
 
   public static void main(String[] args) {
     silenceLibraryLogging();
-    Env env = Env.system();
-    if (Subcommands.useNetwork(args)) {
-      env.prepareNetwork();
-    }
-    System.exit(Cli.run(env, args));
+    System.exit(Cli.run(Env.system(Subcommands.useNetwork(args)), args));
   }
 
   // Google's libraries log through java.util.logging (and at CONFIG would log request bodies

@@ -66,7 +66,21 @@ public record Env(
 
   /** The real process environment. */
   public static Env system() {
+    return system(false);
+  }
+
+  /**
+   * The real process environment.
+   *
+   * @param networkAhead the command is about to talk to Google: make the HTTP stack (and set up
+   *     TLS) on a background thread meanwhile (see {@link Network})
+   */
+  public static Env system(boolean networkAhead) {
     Map<String, String> env = System.getenv();
+    Network network = new Network(usesTls(Endpoints.from(env)));
+    if (networkAhead) {
+      network.prepare();
+    }
     PrintWriter out =
         new PrintWriter(
             new BufferedWriter(
@@ -85,7 +99,7 @@ public record Env(
         System.in,
         env,
         Clock.systemDefaultZone(),
-        new Network(usesTls(Endpoints.from(env))),
+        network,
         Sleeper.DEFAULT,
         new CommandBrowserOpener(env, System.getProperty("os.name", "")),
         Terminal.detect(env),
@@ -104,16 +118,6 @@ public record Env(
     return home != null && !home.isBlank()
         ? Path.of(home)
         : Path.of(System.getProperty("user.home"));
-  }
-
-  /**
-   * Starts making the transport in the background, for a command that is about to use the network
-   * (see {@link Network}); a no-op for an environment whose transport is made otherwise (tests).
-   */
-  public void prepareNetwork() {
-    if (network instanceof Network prepared) {
-      prepared.prepare();
-    }
   }
 
   /** Google endpoints, with the test/proxy overrides from the environment applied. */

@@ -1,7 +1,12 @@
 package dev.gmailcli.platform;
 
 import com.google.api.client.http.HttpTransport;
+import com.google.api.client.http.javanet.ConnectionFactory;
+import com.google.api.client.http.javanet.DefaultConnectionFactory;
 import com.google.api.client.http.javanet.NetHttpTransport;
+import java.io.IOException;
+import java.net.HttpURLConnection;
+import java.net.URL;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -9,12 +14,15 @@ import java.util.function.Supplier;
 /**
  * The process's HTTP transport, made once: on first use, or ahead of it on a background thread
  * while the command line is parsed and the saved login read ({@link #prepare}). Preparing also does
- * the slow, one-time part of HTTPS before it is needed (see {@link TlsWarmUp}); the transport is
- * handed out only once that is done, so the JDK's TLS set-up never runs on two threads at once.
+ * the slow, one-time part of HTTPS before it is needed (see {@link TlsWarmUp}). A connection is
+ * opened only once that is done, so the JDK's TLS set-up never runs on two threads at once; until
+ * then the command goes on building its requests.
  */
 final class Network implements Supplier<HttpTransport> {
   // a safety net only: preparing takes a fraction of a second
   private static final long PREPARE_WAIT_SECONDS = 10;
+  // with it, NetHttpTransport opens connections through a proxy and not through a factory
+  private static final String PROXY_PROPERTY = "com.google.api.client.should_use_proxy";
 
   private final boolean tls;
   private final CountDownLatch prepared = new CountDownLatch(1);
@@ -28,7 +36,7 @@ final class Network implements Supplier<HttpTransport> {
     this.tls = tls;
   }
 
-  /** Starts making the transport in the background; {@link #get()} waits for it. */
+  /** Starts making the transport in the background; connections wait for it. */
   void prepare() {
     if (preparing) {
       return;
@@ -50,25 +58,59 @@ final class Network implements Supplier<HttpTransport> {
             },
             "gmailcli-network");
     thread.setDaemon(true);
-    thread.start();
+    try {
+      thread.start();
+    } catch (RuntimeException | OutOfMemoryError e) {
+      // no thread to spare: everything happens on first use instead
+      preparing = false;
+      prepared.countDown();
+    }
   }
 
   @Override
   public HttpTransport get() {
-    if (preparing) {
-      try {
-        prepared.await(PREPARE_WAIT_SECONDS, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
+    if (preparing && !waitsPerConnection()) {
+      awaitPrepared();
     }
     return make();
   }
 
+  private boolean waitsPerConnection() {
+    return System.getProperty(PROXY_PROPERTY) == null;
+  }
+
   private synchronized HttpTransport make() {
     if (transport == null) {
-      transport = new NetHttpTransport();
+      transport =
+          preparing && waitsPerConnection()
+              ? new NetHttpTransport.Builder()
+                  .setConnectionFactory(new AfterPreparing(new DefaultConnectionFactory()))
+                  .build()
+              : new NetHttpTransport();
     }
     return transport;
+  }
+
+  private void awaitPrepared() {
+    try {
+      prepared.await(PREPARE_WAIT_SECONDS, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Opens connections as NetHttpTransport's default does, once preparing is done. */
+  private final class AfterPreparing implements ConnectionFactory {
+    private final ConnectionFactory connections;
+
+    AfterPreparing(ConnectionFactory connections) {
+      this.connections = connections;
+    }
+
+    @Override
+    public HttpURLConnection openConnection(URL url) throws IOException {
+      awaitPrepared();
+      return connections.openConnection(url);
+    }
   }
 }

@@ -1,7 +1,6 @@
 package dev.gmailcli.platform;
 
 import java.nio.ByteBuffer;
-import javax.net.ssl.HttpsURLConnection;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 import javax.security.auth.x500.X500Principal;
@@ -18,8 +17,7 @@ final class TlsWarmUp {
 
   static void run() {
     try {
-      // what HttpsURLConnection uses when the transport sets no factory of its own
-      HttpsURLConnection.getDefaultSSLSocketFactory();
+      // the context HttpsURLConnection uses when the transport sets no socket factory of its own
       SSLEngine engine = SSLContext.getDefault().createSSLEngine("gmail.googleapis.com", 443);
       engine.setUseClientMode(true);
       engine.beginHandshake();
