@@ -39,6 +39,7 @@ public final class Cli {
   }
 
   private static CommandLine create(Env env, List<Subcommands.Entry> subcommands) {
+    skipUnusedConverters();
     CommandLine cli = new CommandLine(new GmailCliCommand(env), new CommandFactory(env));
     for (Subcommands.Entry entry : subcommands) {
       cli.addSubcommand(entry.name(), entry.type());
@@ -57,6 +58,17 @@ public final class Cli {
           .exitCodeList(codes);
     }
     return cli;
+  }
+
+  // Every picocli command line registers its built-in converters, those for java.sql and
+  // java.time types by reflection over a dozen JDK classes each time. gmailcli's options use none
+  // of them (its duration option has a converter of its own; CliOptionsTest keeps it so).
+  static final String EXCLUDED_CONVERTERS = "java\\.(sql|time)\\..*";
+
+  private static void skipUnusedConverters() {
+    if (System.getProperty("picocli.converters.excludes") == null) {
+      System.setProperty("picocli.converters.excludes", EXCLUDED_CONVERTERS);
+    }
   }
 
   static Map<String, String> exitCodeList() {
