@@ -8,12 +8,12 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -38,10 +38,6 @@ public final class TokenJson {
           "universe_domain",
           "account",
           "expiry");
-  private static final DateTimeFormatter SECONDS =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
-  private static final DateTimeFormatter MICROS =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS");
 
   private TokenJson() {}
 
@@ -121,17 +117,20 @@ public final class TokenJson {
     return Writer.GSON.toJson(object) + "\n";
   }
 
-  // A Gson instance loads some hundred classes: made only when a run writes token.json, which most
-  // runs (a valid login) never do.
+  // A Gson instance loads some hundred classes, and date formats are costly to build: made only
+  // when a run writes token.json, which most runs (a valid login) never do.
   private static final class Writer {
     static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
+    static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
+    static final DateTimeFormatter MICROS =
+        DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS");
   }
 
   /** Python's {@code expiry.isoformat() + "Z"}: microseconds only when there are any. */
   static String formatExpiry(Instant expiry) {
     LocalDateTime utc =
         LocalDateTime.ofInstant(expiry.truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC);
-    return (utc.getNano() == 0 ? SECONDS : MICROS).format(utc) + "Z";
+    return (utc.getNano() == 0 ? Writer.SECONDS : Writer.MICROS).format(utc) + "Z";
   }
 
   /** Accepts seconds with or without a fraction, with Z, an offset, or naive (taken as UTC). */
@@ -143,13 +142,71 @@ public final class TokenJson {
     try {
       if (value.endsWith("Z") || value.endsWith("z")) {
         value = value.substring(0, value.length() - 1);
+        LocalDateTime plain = plainDateTime(value);
+        if (plain != null) {
+          return plain.toInstant(ZoneOffset.UTC);
+        }
       } else if (value.matches(".*[+-]\\d\\d:\\d\\d$")) {
         return OffsetDateTime.parse(value.replace(' ', 'T')).toInstant();
       }
       return LocalDateTime.parse(value.replace(' ', 'T')).toInstant(ZoneOffset.UTC);
-    } catch (DateTimeParseException e) {
+    } catch (DateTimeException e) {
       throw new MalformedTokenException("its \"expiry\" is not a date and time", null);
     }
+  }
+
+  /**
+   * What google-auth writes, {@code 2025-10-20T09:18:16[.123456]} (Z already removed), read without
+   * java.time's parsers (slow to start); null for anything else, which the general parse then
+   * reads. Out-of-range fields throw, as the general parse would.
+   */
+  static LocalDateTime plainDateTime(String value) {
+    int length = value.length();
+    if (length < 19
+        || length == 20
+        || length > 29
+        || value.charAt(4) != '-'
+        || value.charAt(7) != '-'
+        || value.charAt(10) != 'T'
+        || value.charAt(13) != ':'
+        || value.charAt(16) != ':'
+        || (length > 19 && value.charAt(19) != '.')) {
+      return null;
+    }
+    int[] at = {0, 5, 8, 11, 14, 17};
+    int[] width = {4, 2, 2, 2, 2, 2};
+    int[] field = new int[6];
+    for (int i = 0; i < at.length; i++) {
+      field[i] = digits(value, at[i], width[i]);
+      if (field[i] < 0) {
+        return null;
+      }
+    }
+    int nanos = 0;
+    if (length > 19) {
+      int fraction = digits(value, 20, length - 20);
+      if (fraction < 0) {
+        return null;
+      }
+      for (int i = length - 20; i < 9; i++) {
+        fraction *= 10;
+      }
+      nanos = fraction;
+    }
+    return LocalDateTime.of(field[0], field[1], field[2], field[3], field[4], field[5], nanos);
+  }
+
+  // the non-negative number in value[from, from + count), or -1 if those are not all digits
+  private static int digits(String value, int from, int count) {
+    int number = 0;
+    for (int i = from; i < from + count; i++) {
+      char c = value.charAt(i);
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+      number = number * 10 + (c - '0');
+    }
+    return number;
   }
 
   private static List<String> scopes(JsonObject object) throws MalformedTokenException {
