@@ -1,5 +1,6 @@
 package dev.gmailcli.cli;
 
+import dev.gmailcli.gmail.GmailService;
 import dev.gmailcli.platform.Env;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -14,7 +15,8 @@ public final class Main {
 
   public static void main(String[] args) {
     silenceLibraryLogging();
-    System.exit(Cli.run(Env.system(Subcommands.useNetwork(args)), args));
+    Runnable networkAhead = Subcommands.useNetwork(args) ? GmailService::prepare : null;
+    System.exit(Cli.run(Env.system(networkAhead), args));
   }
 
   // Google's libraries log through java.util.logging (and at CONFIG would log request bodies

@@ -66,19 +66,22 @@ public record Env(
 
   /** The real process environment. */
   public static Env system() {
-    return system(false);
+    return system(null);
   }
 
   /**
    * The real process environment.
    *
-   * @param networkAhead the command is about to talk to Google: make the HTTP stack (and set up
-   *     TLS) on a background thread meanwhile (see {@link Network})
+   * @param networkAhead null, or (for a command about to talk to Google) the one-time work of its
+   *     requests and responses: done on a background thread while the command starts, after making
+   *     the HTTP stack and setting up TLS (see {@link Network}); it must be safe to run beside the
+   *     command
    */
-  public static Env system(boolean networkAhead) {
+  public static Env system(Runnable networkAhead) {
     Map<String, String> env = System.getenv();
-    Network network = new Network(usesTls(Endpoints.from(env)));
-    if (networkAhead) {
+    Network network =
+        new Network(usesTls(Endpoints.from(env)), networkAhead == null ? () -> {} : networkAhead);
+    if (networkAhead != null) {
       network.prepare();
     }
     PrintWriter out =

@@ -25,15 +25,19 @@ final class Network implements Supplier<HttpTransport> {
   private static final String PROXY_PROPERTY = "com.google.api.client.should_use_proxy";
 
   private final boolean tls;
+  private final Runnable ahead;
   private final CountDownLatch prepared = new CountDownLatch(1);
   private volatile boolean preparing;
   private HttpTransport transport;
 
   /**
    * @param tls whether the endpoints speak HTTPS (then preparing warms up TLS)
+   * @param ahead more one-time work of the command's requests that preparing does after that, while
+   *     the command goes on (see {@link Env#system(Runnable)})
    */
-  Network(boolean tls) {
+  Network(boolean tls, Runnable ahead) {
     this.tls = tls;
+    this.ahead = ahead;
   }
 
   /** Starts making the transport in the background; connections wait for it. */
@@ -54,6 +58,13 @@ final class Network implements Supplier<HttpTransport> {
                 // the request itself will meet (and report) whatever went wrong here
               } finally {
                 prepared.countDown();
+              }
+              // no longer waited for: what the request and its response need next
+              try {
+                HttpWarmUp.run();
+                ahead.run();
+              } catch (RuntimeException | Error ignored) {
+                // the command does this itself when it gets there
               }
             },
             "gmailcli-network");
