@@ -101,7 +101,7 @@ public record Env(
         err,
         System.in,
         env,
-        Clock.systemDefaultZone(),
+        new SystemClock(),
         network,
         Sleeper.DEFAULT,
         new CommandBrowserOpener(env, System.getProperty("os.name", "")),
