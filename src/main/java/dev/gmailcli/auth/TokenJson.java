@@ -1,13 +1,17 @@
 package dev.gmailcli.auth;
 
-import com.google.gson.Gson;
-import com.google.gson.GsonBuilder;
+import com.google.gson.FormattingStyle;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
+import com.google.gson.Strictness;
+import com.google.gson.stream.JsonWriter;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -84,6 +88,10 @@ public final class TokenJson {
    * universe_domain and account, which google-auth always writes.
    */
   public static String format(StoredToken token) {
+    return pretty(toJson(token)) + "\n";
+  }
+
+  static JsonObject toJson(StoredToken token) {
     JsonObject object = new JsonObject();
     put(object, "token", token.token());
     put(object, "refresh_token", token.refreshToken());
@@ -114,23 +122,90 @@ public final class TokenJson {
     if (token.expiry() != null) {
       object.addProperty("expiry", formatExpiry(token.expiry()));
     }
-    return Writer.GSON.toJson(object) + "\n";
+    return object;
   }
 
-  // A Gson instance loads some hundred classes, and date formats are costly to build: made only
-  // when a run writes token.json, which most runs (a valid login) never do.
-  private static final class Writer {
-    static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
-    static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
-    static final DateTimeFormatter MICROS =
-        DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS");
+  /**
+   * The text {@code new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson}
+   * writes, written straight with a {@link JsonWriter}: a Gson instance costs a start-up tens of
+   * milliseconds.
+   */
+  static String pretty(JsonElement element) {
+    StringWriter text = new StringWriter();
+    JsonWriter writer = new JsonWriter(text);
+    writer.setFormattingStyle(FormattingStyle.PRETTY);
+    writer.setHtmlSafe(false);
+    writer.setSerializeNulls(false);
+    writer.setStrictness(Strictness.LENIENT);
+    try {
+      write(element, writer);
+      writer.flush();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // a StringWriter does not fail
+    }
+    return text.toString();
   }
 
-  /** Python's {@code expiry.isoformat() + "Z"}: microseconds only when there are any. */
+  private static void write(JsonElement element, JsonWriter writer) throws IOException {
+    if (element == null || element.isJsonNull()) {
+      writer.nullValue();
+    } else if (element.isJsonPrimitive()) {
+      JsonPrimitive primitive = element.getAsJsonPrimitive();
+      if (primitive.isNumber()) {
+        writer.value(primitive.getAsNumber());
+      } else if (primitive.isBoolean()) {
+        writer.value(primitive.getAsBoolean());
+      } else {
+        writer.value(primitive.getAsString());
+      }
+    } else if (element.isJsonArray()) {
+      writer.beginArray();
+      for (JsonElement item : element.getAsJsonArray()) {
+        write(item, writer);
+      }
+      writer.endArray();
+    } else {
+      writer.beginObject();
+      for (Map.Entry<String, JsonElement> member : element.getAsJsonObject().entrySet()) {
+        writer.name(member.getKey());
+        write(member.getValue(), writer);
+      }
+      writer.endObject();
+    }
+  }
+
+  /**
+   * Python's {@code expiry.isoformat() + "Z"}: microseconds only when there are any. Written digit
+   * by digit: java.time's formatters are slow to start.
+   */
   static String formatExpiry(Instant expiry) {
     LocalDateTime utc =
         LocalDateTime.ofInstant(expiry.truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC);
-    return (utc.getNano() == 0 ? Writer.SECONDS : Writer.MICROS).format(utc) + "Z";
+    if (utc.getYear() < 0 || utc.getYear() > 9999) {
+      // outside what Python's datetime holds; written as java.time's pattern writes it
+      String pattern =
+          utc.getNano() == 0 ? "yyyy-MM-dd'T'HH:mm:ss" : "yyyy-MM-dd'T'HH:mm:ss.SSSSSS";
+      return DateTimeFormatter.ofPattern(pattern).format(utc) + "Z";
+    }
+    StringBuilder text = new StringBuilder(27);
+    digits(text, utc.getYear(), 4).append('-');
+    digits(text, utc.getMonthValue(), 2).append('-');
+    digits(text, utc.getDayOfMonth(), 2).append('T');
+    digits(text, utc.getHour(), 2).append(':');
+    digits(text, utc.getMinute(), 2).append(':');
+    digits(text, utc.getSecond(), 2);
+    if (utc.getNano() != 0) {
+      digits(text.append('.'), utc.getNano() / 1000, 6);
+    }
+    return text.append('Z').toString();
+  }
+
+  private static StringBuilder digits(StringBuilder text, int value, int width) {
+    String number = Integer.toString(value);
+    for (int i = number.length(); i < width; i++) {
+      text.append('0');
+    }
+    return text.append(number);
   }
 
   /** Accepts seconds with or without a fraction, with Z, an offset, or naive (taken as UTC). */
