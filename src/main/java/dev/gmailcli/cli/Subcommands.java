@@ -35,6 +35,7 @@ final class Subcommands {
   // the root's options that take a value (the next argument, or after '=')
   private static final List<String> ROOT_OPTIONS_WITH_VALUE = List.of("--credentials", "--token");
   private static final List<String> ROOT_FLAGS = List.of("-v", "--verbose");
+  private static final List<String> HELP_OPTIONS = List.of("-h", "--help", "-V", "--version");
 
   private Subcommands() {}
 
@@ -52,10 +53,21 @@ final class Subcommands {
     return ALL;
   }
 
-  /** Whether {@code args} certainly invoke a subcommand that talks to Google. */
+  /** Whether {@code args} certainly invoke a subcommand that talks to Google (not its help). */
   static boolean useNetwork(String... args) {
     List<Entry> needed = neededFor(args);
-    return needed.size() == 1 && needed.get(0).network();
+    if (needed.size() != 1 || !needed.get(0).network()) {
+      return false;
+    }
+    for (String arg : args) {
+      if (arg.equals("--")) {
+        break;
+      }
+      if (HELP_OPTIONS.contains(arg)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The name of the subcommand {@code args} certainly invoke, or null. */

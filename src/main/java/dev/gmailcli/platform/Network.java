@@ -94,10 +94,8 @@ final class Network implements Supplier<HttpTransport> {
     if (transport == null) {
       transport =
           preparing && waitsPerConnection()
-              ? new NetHttpTransport.Builder()
-                  .setConnectionFactory(new AfterPreparing(new DefaultConnectionFactory()))
-                  .build()
-              : new NetHttpTransport();
+              ? Transports.waitingFor(this::awaitPrepared)
+              : Transports.plain();
     }
     return transport;
   }
@@ -110,17 +108,33 @@ final class Network implements Supplier<HttpTransport> {
     }
   }
 
+  // Kept apart so that loading Network loads none of google-http-client's classes (a command
+  // without network use never needs them).
+  private static final class Transports {
+    static HttpTransport plain() {
+      return new NetHttpTransport();
+    }
+
+    static HttpTransport waitingFor(Runnable prepared) {
+      return new NetHttpTransport.Builder()
+          .setConnectionFactory(new AfterPreparing(prepared, new DefaultConnectionFactory()))
+          .build();
+    }
+  }
+
   /** Opens connections as NetHttpTransport's default does, once preparing is done. */
-  private final class AfterPreparing implements ConnectionFactory {
+  private static final class AfterPreparing implements ConnectionFactory {
+    private final Runnable prepared;
     private final ConnectionFactory connections;
 
-    AfterPreparing(ConnectionFactory connections) {
+    AfterPreparing(Runnable prepared, ConnectionFactory connections) {
+      this.prepared = prepared;
       this.connections = connections;
     }
 
     @Override
     public HttpURLConnection openConnection(URL url) throws IOException {
-      awaitPrepared();
+      prepared.run();
       return connections.openConnection(url);
     }
   }

@@ -82,6 +82,9 @@ class SubcommandsTest {
     assertThat(Subcommands.useNetwork("--help")).isFalse();
     assertThat(Subcommands.useNetwork("--version")).isFalse();
     assertThat(Subcommands.useNetwork("help", "threads")).isFalse();
+    assertThat(Subcommands.useNetwork("threads", "--help")).isFalse();
+    assertThat(Subcommands.useNetwork("login", "-h")).isFalse();
+    assertThat(Subcommands.useNetwork("threads", "--query", "--", "--help")).isTrue();
   }
 
   @ParameterizedTest
