@@ -39,10 +39,13 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ArchiveIT {
   private static final String[] THREADS = {"threads", "--max", "3", "--format", "json"};
 
-  @TempDir Path install;
+  @TempDir Path installRoot;
   @TempDir Path home;
-  @TempDir Path cache;
+  @TempDir Path cacheRoot;
   @TempDir Path work;
+  // spaces in both paths: the launcher must quote them
+  Path install;
+  Path cache;
   GoogleStandIn google;
   Path launcher;
 
@@ -62,6 +65,8 @@ class ArchiveIT {
   void setUp() throws IOException {
     Path packaged =
         Path.of(System.getProperty("gmailcli.launcher", "target/gmailcli")).toAbsolutePath();
+    install = Files.createDirectory(installRoot.resolve("gmail cli"));
+    cache = cacheRoot.resolve("archive cache");
     launcher = install.resolve("gmailcli");
     Files.copy(packaged, launcher, StandardCopyOption.COPY_ATTRIBUTES);
     Files.copy(packaged.resolveSibling("gmailcli.jar"), install.resolve("gmailcli.jar"));
@@ -195,6 +200,9 @@ class ArchiveIT {
   }
 
   private List<Path> inCache(Predicate<String> name) throws IOException {
+    if (!Files.isDirectory(cache)) {
+      return List.of();
+    }
     try (Stream<Path> paths = Files.list(cache)) {
       return paths.filter(p -> name.test(p.getFileName().toString())).sorted().toList();
     }
