@@ -78,37 +78,46 @@ EOF
 
 # Starts StandInMain with $1 threads; writes credentials.json into each further argument (a
 # directory). Sets BASE (the stand-in's root URL, with a trailing /) and CONTROL (its control URL).
+# STANDIN_NAME (default "standin") names its directory under target/bench, so that several can run
+# at once; STANDIN_ARGS adds StandInMain arguments (e.g. "--https KEYSTORE.p12").
 standin_start() {
   local threads=$1; shift
-  local dir=$BENCH_DIR/standin
+  local dir=$BENCH_DIR/${STANDIN_NAME:-standin}
   rm -rf "$dir"; mkdir -p "$dir"
   local args=(--threads "$threads" --url-file "$dir/url" --control-file "$dir/control")
+  # shellcheck disable=SC2206
+  args+=(${STANDIN_ARGS:-})
   local d
   for d in "$@"; do args+=(--credentials-dir "$d"); done
   # shellcheck disable=SC2206
   args+=(${STANDIN_ARGS:-})
   java -cp "target/test-classes:target/classes:$(cat "$CLASSPATH_FILE")" \
       dev.gmailcli.standin.StandInMain "${args[@]}" >"$dir/log" 2>&1 </dev/null &
-  STANDIN_PID=$!
+  local pid=$!
+  STANDIN_PIDS="${STANDIN_PIDS:-} $pid"
+  STANDIN_PID=$pid
   trap standin_stop EXIT
   trap 'exit 130' INT TERM
   local i
   for i in $(seq 1 200); do
     [ -s "$dir/url" ] && break
-    kill -0 "$STANDIN_PID" 2>/dev/null || { cat "$dir/log" >&2; die "the stand-in did not start"; }
+    kill -0 "$pid" 2>/dev/null || { cat "$dir/log" >&2; die "the stand-in did not start"; }
     sleep 0.1
   done
   [ -s "$dir/url" ] || die "the stand-in did not start within 20 s"
   BASE=$(cat "$dir/url"); CONTROL=$(cat "$dir/control")
-  log "stand-in: $BASE (control $CONTROL, pid $STANDIN_PID, $threads threads)"
+  log "stand-in: $BASE (control $CONTROL, pid $pid, $threads threads)"
 }
 
 standin_stop() {
-  if [ -n "$STANDIN_PID" ] && kill -0 "$STANDIN_PID" 2>/dev/null; then
-    kill "$STANDIN_PID" 2>/dev/null
-    wait "$STANDIN_PID" 2>/dev/null
-  fi
-  STANDIN_PID=
+  local pid
+  for pid in ${STANDIN_PIDS:-} $STANDIN_PID; do
+    if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
+      kill "$pid" 2>/dev/null
+      wait "$pid" 2>/dev/null
+    fi
+  done
+  STANDIN_PID= STANDIN_PIDS=
 }
 
 standin_clear() { curl -s -f -X POST "${CONTROL}__clear" >/dev/null; }

@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Start-up time, side by side, with a valid token against the Google stand-in (so no request goes
-# to the token endpoint): the Python quickstart, gmailcli through its launcher, gmailcli as a plain
+# to the token endpoint), over plain HTTP: the Python quickstart, gmailcli through its launcher, gmailcli as a plain
 # `java -jar`, `gmailcli --version`, and JVM flag variants (passed to the launcher through
 # GMAILCLI_JAVA_OPTS, which come after its own flags and so override them, or to java directly).
 # Reports mean, median and min wall time; uses hyperfine when available, else a bash loop.
+# JVM flags in GMAILCLI_JAVA_OPTS switch the launcher's class-data archive off. For the
+# benchmark against the seed over HTTPS and HTTP, with ratios and RSS, see bench/run.
 #
 #   bench/startup.sh [RUNS]        # RUNS per command, default 20; from the repository root
 #   BENCH_SKIP_BUILD=1 BENCH_VARIANTS=0 BENCH_LOOP=1 bench/startup.sh 10
@@ -40,7 +42,7 @@ export GMAIL_ROOT=$BASE TOKEN_URI=${BASE}token
 JAR=$ROOT/target/gmailcli.jar
 LAUNCHER=$ROOT/target/gmailcli
 THREADS="threads --max 5 --format json"
-LAUNCHER_FLAGS="-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:-UsePerfData -Xshare:auto"
+LAUNCHER_FLAGS="-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -XX:-UsePerfData -Xms4m"
 JSA=$S/app.jsa
 
 # name|command (run in $S/python, where the quickstart finds token.json and credentials.json)

@@ -226,7 +226,7 @@ public final class Services {
               diagnostics);
       TokenRefresher refresher =
           new TokenRefresher(
-              env.transport(), http, env.endpoints().tokenUri(), env.clock(), retrier);
+              env::transport, http, env.endpoints().tokenUri(), env.clock(), retrier);
       credentialStore = new CredentialStore(file, refresher, http, env.clock(), warnings());
     }
     return credentialStore;

@@ -10,6 +10,11 @@ public final class Version {
 
   /** e.g. "0.1.0"; "dev" when run from unpackaged classes without resources. */
   public static String current() {
+    // the jar's manifest, which the class loader has read already
+    String packaged = Version.class.getPackage().getImplementationVersion();
+    if (packaged != null) {
+      return packaged;
+    }
     try (InputStream in = Version.class.getResourceAsStream("/dev/gmailcli/version.properties")) {
       if (in == null) {
         return "dev";

@@ -1,19 +1,23 @@
 package dev.gmailcli.auth;
 
-import com.google.gson.Gson;
-import com.google.gson.GsonBuilder;
+import com.google.gson.FormattingStyle;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
+import com.google.gson.Strictness;
+import com.google.gson.stream.JsonWriter;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -38,12 +42,6 @@ public final class TokenJson {
           "universe_domain",
           "account",
           "expiry");
-  private static final Gson GSON =
-      new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
-  private static final DateTimeFormatter SECONDS =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
-  private static final DateTimeFormatter MICROS =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS");
 
   private TokenJson() {}
 
@@ -90,6 +88,10 @@ public final class TokenJson {
    * universe_domain and account, which google-auth always writes.
    */
   public static String format(StoredToken token) {
+    return pretty(toJson(token)) + "\n";
+  }
+
+  static JsonObject toJson(StoredToken token) {
     JsonObject object = new JsonObject();
     put(object, "token", token.token());
     put(object, "refresh_token", token.refreshToken());
@@ -120,14 +122,90 @@ public final class TokenJson {
     if (token.expiry() != null) {
       object.addProperty("expiry", formatExpiry(token.expiry()));
     }
-    return GSON.toJson(object) + "\n";
+    return object;
   }
 
-  /** Python's {@code expiry.isoformat() + "Z"}: microseconds only when there are any. */
+  /**
+   * The text {@code new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson}
+   * writes, written straight with a {@link JsonWriter}: a Gson instance costs a start-up tens of
+   * milliseconds.
+   */
+  static String pretty(JsonElement element) {
+    StringWriter text = new StringWriter();
+    JsonWriter writer = new JsonWriter(text);
+    writer.setFormattingStyle(FormattingStyle.PRETTY);
+    writer.setHtmlSafe(false);
+    writer.setSerializeNulls(false);
+    writer.setStrictness(Strictness.LENIENT);
+    try {
+      write(element, writer);
+      writer.flush();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // a StringWriter does not fail
+    }
+    return text.toString();
+  }
+
+  private static void write(JsonElement element, JsonWriter writer) throws IOException {
+    if (element == null || element.isJsonNull()) {
+      writer.nullValue();
+    } else if (element.isJsonPrimitive()) {
+      JsonPrimitive primitive = element.getAsJsonPrimitive();
+      if (primitive.isNumber()) {
+        writer.value(primitive.getAsNumber());
+      } else if (primitive.isBoolean()) {
+        writer.value(primitive.getAsBoolean());
+      } else {
+        writer.value(primitive.getAsString());
+      }
+    } else if (element.isJsonArray()) {
+      writer.beginArray();
+      for (JsonElement item : element.getAsJsonArray()) {
+        write(item, writer);
+      }
+      writer.endArray();
+    } else {
+      writer.beginObject();
+      for (Map.Entry<String, JsonElement> member : element.getAsJsonObject().entrySet()) {
+        writer.name(member.getKey());
+        write(member.getValue(), writer);
+      }
+      writer.endObject();
+    }
+  }
+
+  /**
+   * Python's {@code expiry.isoformat() + "Z"}: microseconds only when there are any. Written digit
+   * by digit: java.time's formatters are slow to start.
+   */
   static String formatExpiry(Instant expiry) {
     LocalDateTime utc =
         LocalDateTime.ofInstant(expiry.truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC);
-    return (utc.getNano() == 0 ? SECONDS : MICROS).format(utc) + "Z";
+    if (utc.getYear() < 0 || utc.getYear() > 9999) {
+      // outside what Python's datetime holds; written as java.time's pattern writes it
+      String pattern =
+          utc.getNano() == 0 ? "yyyy-MM-dd'T'HH:mm:ss" : "yyyy-MM-dd'T'HH:mm:ss.SSSSSS";
+      return DateTimeFormatter.ofPattern(pattern).format(utc) + "Z";
+    }
+    StringBuilder text = new StringBuilder(27);
+    digits(text, utc.getYear(), 4).append('-');
+    digits(text, utc.getMonthValue(), 2).append('-');
+    digits(text, utc.getDayOfMonth(), 2).append('T');
+    digits(text, utc.getHour(), 2).append(':');
+    digits(text, utc.getMinute(), 2).append(':');
+    digits(text, utc.getSecond(), 2);
+    if (utc.getNano() != 0) {
+      digits(text.append('.'), utc.getNano() / 1000, 6);
+    }
+    return text.append('Z').toString();
+  }
+
+  private static StringBuilder digits(StringBuilder text, int value, int width) {
+    String number = Integer.toString(value);
+    for (int i = number.length(); i < width; i++) {
+      text.append('0');
+    }
+    return text.append(number);
   }
 
   /** Accepts seconds with or without a fraction, with Z, an offset, or naive (taken as UTC). */
@@ -139,13 +217,71 @@ public final class TokenJson {
     try {
       if (value.endsWith("Z") || value.endsWith("z")) {
         value = value.substring(0, value.length() - 1);
+        LocalDateTime plain = plainDateTime(value);
+        if (plain != null) {
+          return plain.toInstant(ZoneOffset.UTC);
+        }
       } else if (value.matches(".*[+-]\\d\\d:\\d\\d$")) {
         return OffsetDateTime.parse(value.replace(' ', 'T')).toInstant();
       }
       return LocalDateTime.parse(value.replace(' ', 'T')).toInstant(ZoneOffset.UTC);
-    } catch (DateTimeParseException e) {
+    } catch (DateTimeException e) {
       throw new MalformedTokenException("its \"expiry\" is not a date and time", null);
     }
+  }
+
+  /**
+   * What google-auth writes, {@code 2025-10-20T09:18:16[.123456]} (Z already removed), read without
+   * java.time's parsers (slow to start); null for anything else, which the general parse then
+   * reads. Out-of-range fields throw, as the general parse would.
+   */
+  static LocalDateTime plainDateTime(String value) {
+    int length = value.length();
+    if (length < 19
+        || length == 20
+        || length > 29
+        || value.charAt(4) != '-'
+        || value.charAt(7) != '-'
+        || value.charAt(10) != 'T'
+        || value.charAt(13) != ':'
+        || value.charAt(16) != ':'
+        || (length > 19 && value.charAt(19) != '.')) {
+      return null;
+    }
+    int[] at = {0, 5, 8, 11, 14, 17};
+    int[] width = {4, 2, 2, 2, 2, 2};
+    int[] field = new int[6];
+    for (int i = 0; i < at.length; i++) {
+      field[i] = digits(value, at[i], width[i]);
+      if (field[i] < 0) {
+        return null;
+      }
+    }
+    int nanos = 0;
+    if (length > 19) {
+      int fraction = digits(value, 20, length - 20);
+      if (fraction < 0) {
+        return null;
+      }
+      for (int i = length - 20; i < 9; i++) {
+        fraction *= 10;
+      }
+      nanos = fraction;
+    }
+    return LocalDateTime.of(field[0], field[1], field[2], field[3], field[4], field[5], nanos);
+  }
+
+  // the non-negative number in value[from, from + count), or -1 if those are not all digits
+  private static int digits(String value, int from, int count) {
+    int number = 0;
+    for (int i = from; i < from + count; i++) {
+      char c = value.charAt(i);
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+      number = number * 10 + (c - '0');
+    }
+    return number;
   }
 
   private static List<String> scopes(JsonObject object) throws MalformedTokenException {

@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Trades a refresh token for a new access token at Google's token endpoint. Unlike google-auth's
@@ -20,7 +21,7 @@ import java.util.List;
  * always uses the configured endpoint, never the one written in token.json.
  */
 public final class TokenRefresher {
-  private final HttpTransport transport;
+  private final Supplier<HttpTransport> transport;
   private final HttpRequestInitializer settings;
   private final String tokenUri;
   private final Clock clock;
@@ -28,6 +29,19 @@ public final class TokenRefresher {
 
   public TokenRefresher(
       HttpTransport transport,
+      HttpRequestInitializer settings,
+      String tokenUri,
+      Clock clock,
+      Retrier retrier) {
+    this(() -> transport, settings, tokenUri, clock, retrier);
+  }
+
+  /**
+   * @param transport asked for the transport only when a refresh is due, so that reading a valid
+   *     login loads no HTTP stack
+   */
+  public TokenRefresher(
+      Supplier<HttpTransport> transport,
       HttpRequestInitializer settings,
       String tokenUri,
       Clock clock,
@@ -43,7 +57,7 @@ public final class TokenRefresher {
   public StoredToken refresh(StoredToken token) {
     RefreshTokenRequest request =
         new RefreshTokenRequest(
-                transport,
+                transport.get(),
                 GsonFactory.getDefaultInstance(),
                 new GenericUrl(tokenUri),
                 token.refreshToken())

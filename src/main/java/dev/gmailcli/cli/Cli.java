@@ -5,6 +5,7 @@ import dev.gmailcli.GmailCliException;
 import dev.gmailcli.output.Text;
 import dev.gmailcli.platform.Env;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.UnmatchedArgumentException;
@@ -19,17 +20,30 @@ public final class Cli {
 
   /** Runs gmailcli with {@code args} and returns the exit code. */
   public static int run(Env env, String... args) {
+    return run(env, Subcommands.neededFor(args), args);
+  }
+
+  /** Runs gmailcli with only {@code subcommands} registered (tests compare it with all). */
+  static int run(Env env, List<Subcommands.Entry> subcommands, String... args) {
     try {
-      return create(env).execute(args);
+      return create(env, subcommands).execute(args);
     } finally {
       env.out().flush();
       env.err().flush();
     }
   }
 
-  /** The configured command line (exposed for tests of help output). */
+  /** The configured command line with every subcommand (exposed for tests of help output). */
   public static CommandLine create(Env env) {
+    return create(env, Subcommands.ALL);
+  }
+
+  private static CommandLine create(Env env, List<Subcommands.Entry> subcommands) {
+    skipUnusedConverters();
     CommandLine cli = new CommandLine(new GmailCliCommand(env), new CommandFactory(env));
+    for (Subcommands.Entry entry : subcommands) {
+      cli.addSubcommand(entry.name(), entry.type());
+    }
     cli.setOut(env.out());
     cli.setErr(env.err());
     cli.setCaseInsensitiveEnumValuesAllowed(true);
@@ -44,6 +58,17 @@ public final class Cli {
           .exitCodeList(codes);
     }
     return cli;
+  }
+
+  // Every picocli command line registers its built-in converters, those for java.sql and
+  // java.time types by reflection over a dozen JDK classes each time. gmailcli's options use none
+  // of them (its duration option has a converter of its own; CliOptionsTest keeps it so).
+  static final String EXCLUDED_CONVERTERS = "java\\.(sql|time)\\..*";
+
+  private static void skipUnusedConverters() {
+    if (System.getProperty("picocli.converters.excludes") == null) {
+      System.setProperty("picocli.converters.excludes", EXCLUDED_CONVERTERS);
+    }
   }
 
   static Map<String, String> exitCodeList() {

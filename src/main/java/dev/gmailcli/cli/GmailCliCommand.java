@@ -13,19 +13,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
-/** {@code gmailcli}: the root command and its global options. */
+/**
+ * {@code gmailcli}: the root command and its global options. Its subcommands are listed in {@link
+ * Subcommands}, which registers only those a command line needs.
+ */
 @Command(
     name = "gmailcli",
     mixinStandardHelpOptions = true,
     versionProvider = GmailCliCommand.VersionProvider.class,
     description = "Log in to Gmail once, keep the login alive, and list your latest threads.",
-    subcommands = {
-      LoginCommand.class,
-      ThreadsCommand.class,
-      StatusCommand.class,
-      LogoutCommand.class,
-      CommandLine.HelpCommand.class
-    },
     footerHeading = "%nEnvironment:%n",
     footer = {
       "  GMAILCLI_HOME         directory for credentials.json and token.json",

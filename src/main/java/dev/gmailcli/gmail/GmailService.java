@@ -8,6 +8,7 @@ import com.google.api.client.http.HttpRequestInitializer;
 import com.google.api.client.http.HttpResponseException;
 import com.google.api.client.http.HttpTransport;
 import com.google.api.client.json.gson.GsonFactory;
+import com.google.api.client.util.ClassInfo;
 import com.google.api.services.gmail.Gmail;
 import com.google.api.services.gmail.model.Label;
 import com.google.api.services.gmail.model.ListHistoryResponse;
@@ -62,6 +63,19 @@ public final class GmailService {
             .setRootUrl(rootUrl)
             .setApplicationName(applicationName)
             .build();
+  }
+
+  /**
+   * Does ahead the one-time reflection google-http-client does on the first request and response of
+   * each kind (it inspects every request and model class once), so that a command's first listing
+   * does not wait for it. Safe to run on any thread, beside a command.
+   */
+  public static void prepare() {
+    ClassInfo.of(Gmail.Users.Threads.List.class);
+    ClassInfo.of(ListThreadsResponse.class);
+    ClassInfo.of(Thread.class);
+    ClassInfo.of(Gmail.Users.GetProfile.class);
+    ClassInfo.of(Profile.class);
   }
 
   /** Receives the outcome of each part of a batch. */

@@ -1,7 +1,6 @@
 package dev.gmailcli.platform;
 
 import com.google.api.client.http.HttpTransport;
-import com.google.api.client.http.javanet.NetHttpTransport;
 import com.google.api.client.util.Sleeper;
 import dev.gmailcli.Endpoints;
 import java.io.BufferedWriter;
@@ -14,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Everything a run of gmailcli touches outside its own code: streams, environment variables, time,
@@ -25,7 +25,8 @@ import java.util.Map;
  * @param in standard input
  * @param variables environment variables
  * @param clock the time source for every "is it due?" decision
- * @param transport HTTP transport for all Google calls
+ * @param network makes the HTTP transport for all Google calls; asked only by commands that use the
+ *     network, so that the others never load an HTTP stack (see {@link #transport()})
  * @param sleeper how retries wait
  * @param browser opens the consent page
  * @param terminal which standard streams are terminals, and how wide
@@ -37,15 +38,52 @@ public record Env(
     InputStream in,
     Map<String, String> variables,
     Clock clock,
-    HttpTransport transport,
+    Supplier<HttpTransport> network,
     Sleeper sleeper,
     BrowserOpener browser,
     Terminal terminal,
     Path userHome) {
 
+  /** An environment with a transport made in advance (tests, tools). */
+  public Env(
+      PrintWriter out,
+      PrintWriter err,
+      InputStream in,
+      Map<String, String> variables,
+      Clock clock,
+      HttpTransport transport,
+      Sleeper sleeper,
+      BrowserOpener browser,
+      Terminal terminal,
+      Path userHome) {
+    this(out, err, in, variables, clock, () -> transport, sleeper, browser, terminal, userHome);
+  }
+
+  /** The HTTP transport for all Google calls, made on the first call. */
+  public HttpTransport transport() {
+    return network.get();
+  }
+
   /** The real process environment. */
   public static Env system() {
+    return system(null);
+  }
+
+  /**
+   * The real process environment.
+   *
+   * @param networkAhead null, or (for a command about to talk to Google) the one-time work of its
+   *     requests and responses: done on a background thread while the command starts, after making
+   *     the HTTP stack and setting up TLS (see {@link Network}); it must be safe to run beside the
+   *     command
+   */
+  public static Env system(Runnable networkAhead) {
     Map<String, String> env = System.getenv();
+    Network network =
+        new Network(usesTls(Endpoints.from(env)), networkAhead == null ? () -> {} : networkAhead);
+    if (networkAhead != null) {
+      network.prepare();
+    }
     PrintWriter out =
         new PrintWriter(
             new BufferedWriter(
@@ -63,12 +101,18 @@ public record Env(
         err,
         System.in,
         env,
-        Clock.systemDefaultZone(),
-        new NetHttpTransport(),
+        new SystemClock(),
+        network,
         Sleeper.DEFAULT,
         new CommandBrowserOpener(env, System.getProperty("os.name", "")),
         Terminal.detect(env),
         userHome(env));
+  }
+
+  private static boolean usesTls(Endpoints endpoints) {
+    return endpoints.gmailRootUrl().startsWith("https:")
+        || endpoints.tokenUri().startsWith("https:")
+        || endpoints.revokeUri().startsWith("https:");
   }
 
   // $HOME first, as shells and other CLIs do; the JVM's user.home ignores it on Linux.

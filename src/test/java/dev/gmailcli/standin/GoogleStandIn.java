@@ -3,6 +3,8 @@ package dev.gmailcli.standin;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -16,6 +18,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.SSLContext;
 
 /**
  * A fake Google on 127.0.0.1 for tests: stands in for accounts.google.com ({@code /o/oauth2/auth}),
@@ -58,7 +61,7 @@ public final class GoogleStandIn implements AutoCloseable {
   private volatile String mailboxOverride;
   private final AtomicBoolean closed = new AtomicBoolean();
 
-  private GoogleStandIn() throws IOException {
+  private GoogleStandIn(SSLContext tls) throws IOException {
     gmail = new GmailEndpoints(tokens, mailbox, () -> mailboxOverride);
     router =
         new StandInRouter(
@@ -72,23 +75,41 @@ public final class GoogleStandIn implements AutoCloseable {
               t.setDaemon(true);
               return t;
             });
-    server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 50);
+    InetSocketAddress address = new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0);
+    if (tls == null) {
+      server = HttpServer.create(address, 50);
+    } else {
+      HttpsServer https = HttpsServer.create(address, 50);
+      https.setHttpsConfigurator(new HttpsConfigurator(tls));
+      server = https;
+    }
     server.setExecutor(executor);
     server.createContext("/", router::serve);
     server.start();
-    baseUrl = "http://127.0.0.1:" + server.getAddress().getPort() + "/";
+    baseUrl =
+        (tls == null ? "http" : "https") + "://127.0.0.1:" + server.getAddress().getPort() + "/";
   }
 
   /** Starts a stand-in on 127.0.0.1 on a free port. */
   public static GoogleStandIn start() {
+    return start(null);
+  }
+
+  /**
+   * Starts a stand-in on 127.0.0.1 on a free port that speaks HTTPS with {@code tls}'s key (plain
+   * HTTP when null), as Google does; clients must trust its certificate.
+   */
+  public static GoogleStandIn start(SSLContext tls) {
     try {
-      return new GoogleStandIn();
+      return new GoogleStandIn(tls);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  /** {@code http://127.0.0.1:PORT/}: the Gmail root URL (for {@code Gmail.Builder#setRootUrl}). */
+  /**
+   * {@code http(s)://127.0.0.1:PORT/}: the Gmail root URL (for {@code Gmail.Builder#setRootUrl}).
+   */
   public String baseUrl() {
     return baseUrl;
   }

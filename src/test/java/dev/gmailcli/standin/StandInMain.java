@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -13,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.KeyStore;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,6 +22,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
 
 /**
  * Runs a {@link GoogleStandIn} as a separate process, for benchmarks and interoperability checks
@@ -28,15 +32,18 @@ import java.util.concurrent.Executors;
  * <pre>
  * java -cp target/test-classes:target/classes:$(cat cp.txt) dev.gmailcli.standin.StandInMain \
  *     [--threads N | N] [--url-file FILE] [--control-file FILE] [--credentials-dir DIR]...
- *     [--email ADDRESS] [--quota UNITS/SECONDS]
+ *     [--email ADDRESS] [--https KEYSTORE.p12 [--https-password PASSWORD]]
+ *     [--quota UNITS/SECONDS]
  * </pre>
  *
  * <p>It generates N threads (default 100), writes credentials.json (pointing at the stand-in) into
  * each {@code --credentials-dir}, prints {@code base_url=...} and {@code control_url=...} on
  * stdout, writes the base URL to {@code --url-file} and the control URL to {@code --control-file}
  * (each written atomically, after the server is listening, so a script may wait for the file to
- * appear), and runs until killed or told {@code quit}. With {@code --quota 2500/10} it enforces a
- * per-user quota of 2,500 units per sliding 10 s (see {@link GoogleStandIn#quota}).
+ * appear), and runs until killed or told {@code quit}. With {@code --https} it speaks HTTPS with
+ * the key and certificate in that PKCS#12 key store (password {@code changeit} unless given); the
+ * control URL stays plain HTTP. With {@code --quota 2500/10} it enforces a per-user quota of 2,500
+ * units per sliding 10 s (see {@link GoogleStandIn#quota}).
  *
  * <p>The stand-in's own server cannot be given extra routes from outside, so the control routes
  * live on a second listener on 127.0.0.1 (the control URL), and never disturb the stand-in's
@@ -87,6 +94,8 @@ public final class StandInMain {
     Path urlFile = null;
     Path controlFile = null;
     List<Path> credentialDirs = new ArrayList<>();
+    Path keyStore = null;
+    char[] keyStorePassword = "changeit".toCharArray();
     for (int i = 0; i < args.length; i++) {
       String a = args[i];
       switch (a) {
@@ -95,11 +104,14 @@ public final class StandInMain {
         case "--control-file" -> controlFile = Path.of(value(args, ++i, a));
         case "--credentials-dir" -> credentialDirs.add(Path.of(value(args, ++i, a)));
         case "--email" -> email = value(args, ++i, a);
+        case "--https" -> keyStore = Path.of(value(args, ++i, a));
+        case "--https-password" -> keyStorePassword = value(args, ++i, a).toCharArray();
         case "--quota" -> quota = value(args, ++i, a);
         case "-h", "--help" -> {
           System.out.println(
               "usage: StandInMain [--threads N | N] [--url-file FILE]"
                   + " [--control-file FILE] [--credentials-dir DIR]... [--email ADDRESS]"
+                  + " [--https KEYSTORE.p12 [--https-password PASSWORD]]"
                   + " [--quota UNITS/SECONDS]");
           return;
         }
@@ -114,7 +126,8 @@ public final class StandInMain {
       }
     }
 
-    GoogleStandIn google = GoogleStandIn.start();
+    GoogleStandIn google =
+        GoogleStandIn.start(keyStore == null ? null : tls(keyStore, keyStorePassword));
     if (email != null) {
       google.email(email);
     }
@@ -163,6 +176,18 @@ public final class StandInMain {
       System.exit(2);
     }
     return args[i];
+  }
+
+  private static SSLContext tls(Path keyStore, char[] password) throws Exception {
+    KeyStore store = KeyStore.getInstance("PKCS12");
+    try (InputStream in = Files.newInputStream(keyStore)) {
+      store.load(in, password);
+    }
+    KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+    keys.init(store, password);
+    SSLContext context = SSLContext.getInstance("TLS");
+    context.init(keys.getKeyManagers(), null, null);
+    return context;
   }
 
   private static void writeAtomically(Path file, String text) throws IOException {

@@ -1,0 +1,141 @@
+package dev.gmailcli.platform;
+
+import com.google.api.client.http.HttpTransport;
+import com.google.api.client.http.javanet.ConnectionFactory;
+import com.google.api.client.http.javanet.DefaultConnectionFactory;
+import com.google.api.client.http.javanet.NetHttpTransport;
+import java.io.IOException;
+import java.net.HttpURLConnection;
+import java.net.URL;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+/**
+ * The process's HTTP transport, made once: on first use, or ahead of it on a background thread
+ * while the command line is parsed and the saved login read ({@link #prepare}). Preparing also does
+ * the slow, one-time part of HTTPS before it is needed (see {@link TlsWarmUp}). A connection is
+ * opened only once that is done, so the JDK's TLS set-up never runs on two threads at once; until
+ * then the command goes on building its requests.
+ */
+final class Network implements Supplier<HttpTransport> {
+  // a safety net only: preparing takes a fraction of a second
+  private static final long PREPARE_WAIT_SECONDS = 10;
+  // with it, NetHttpTransport opens connections through a proxy and not through a factory
+  private static final String PROXY_PROPERTY = "com.google.api.client.should_use_proxy";
+
+  private final boolean tls;
+  private final Runnable ahead;
+  private final CountDownLatch prepared = new CountDownLatch(1);
+  private volatile boolean preparing;
+  private HttpTransport transport;
+
+  /**
+   * @param tls whether the endpoints speak HTTPS (then preparing warms up TLS)
+   * @param ahead more one-time work of the command's requests that preparing does after that, while
+   *     the command goes on (see {@link Env#system(Runnable)})
+   */
+  Network(boolean tls, Runnable ahead) {
+    this.tls = tls;
+    this.ahead = ahead;
+  }
+
+  /** Starts making the transport in the background; connections wait for it. */
+  void prepare() {
+    if (preparing) {
+      return;
+    }
+    preparing = true;
+    Thread thread =
+        new Thread(
+            () -> {
+              try {
+                make();
+                if (tls) {
+                  TlsWarmUp.run();
+                }
+              } catch (RuntimeException | Error ignored) {
+                // the request itself will meet (and report) whatever went wrong here
+              } finally {
+                prepared.countDown();
+              }
+              // no longer waited for: what the request and its response need next
+              try {
+                HttpWarmUp.run();
+                ahead.run();
+              } catch (RuntimeException | Error ignored) {
+                // the command does this itself when it gets there
+              }
+            },
+            "gmailcli-network");
+    thread.setDaemon(true);
+    try {
+      thread.start();
+    } catch (RuntimeException | OutOfMemoryError e) {
+      // no thread to spare: everything happens on first use instead
+      preparing = false;
+      prepared.countDown();
+    }
+  }
+
+  @Override
+  public HttpTransport get() {
+    if (preparing && !waitsPerConnection()) {
+      awaitPrepared();
+    }
+    return make();
+  }
+
+  private boolean waitsPerConnection() {
+    return System.getProperty(PROXY_PROPERTY) == null;
+  }
+
+  private synchronized HttpTransport make() {
+    if (transport == null) {
+      transport =
+          preparing && waitsPerConnection()
+              ? Transports.waitingFor(this::awaitPrepared)
+              : Transports.plain();
+    }
+    return transport;
+  }
+
+  private void awaitPrepared() {
+    try {
+      prepared.await(PREPARE_WAIT_SECONDS, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  // Kept apart so that loading Network loads none of google-http-client's classes (a command
+  // without network use never needs them).
+  private static final class Transports {
+    static HttpTransport plain() {
+      return new NetHttpTransport();
+    }
+
+    static HttpTransport waitingFor(Runnable prepared) {
+      return new NetHttpTransport.Builder()
+          .setConnectionFactory(new AfterPreparing(prepared, new DefaultConnectionFactory()))
+          .build();
+    }
+  }
+
+  /** Opens connections as NetHttpTransport's default does, once preparing is done. */
+  private static final class AfterPreparing implements ConnectionFactory {
+    private final Runnable prepared;
+    private final ConnectionFactory connections;
+
+    AfterPreparing(Runnable prepared, ConnectionFactory connections) {
+      this.prepared = prepared;
+      this.connections = connections;
+    }
+
+    @Override
+    public HttpURLConnection openConnection(URL url) throws IOException {
+      prepared.run();
+      return connections.openConnection(url);
+    }
+  }
+}
