@@ -7,7 +7,7 @@
 #   SEED_QUICKSTART=F    the Python reference (default ../shared/reference/seed_quickstart.py,
 #                        relative to the repository root)
 #   PIP_ARGS="..."       extra pip install arguments (default none: pip's own configuration)
-#   STANDIN_ARGS="..."   extra StandInMain arguments, e.g. "--quota 2500/10"
+#   STANDIN_ARGS="..."   extra StandInMain arguments, e.g. "--quota 2500/10" or "--https KEYSTORE.p12"
 
 # shellcheck shell=bash
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -89,8 +89,6 @@ standin_start() {
   args+=(${STANDIN_ARGS:-})
   local d
   for d in "$@"; do args+=(--credentials-dir "$d"); done
-  # shellcheck disable=SC2206
-  args+=(${STANDIN_ARGS:-})
   java -cp "target/test-classes:target/classes:$(cat "$CLASSPATH_FILE")" \
       dev.gmailcli.standin.StandInMain "${args[@]}" >"$dir/log" 2>&1 </dev/null &
   local pid=$!
