@@ -29,6 +29,7 @@ import dev.gmailcli.output.LoginReport;
 import dev.gmailcli.output.ServiceAccountReport;
 import dev.gmailcli.platform.ConsoleLines;
 import dev.gmailcli.platform.Env;
+import dev.gmailcli.platform.ProxySettings;
 import dev.gmailcli.state.CursorStore;
 import java.net.URI;
 import java.time.Duration;
@@ -75,7 +76,7 @@ public final class Services {
             options.token(),
             options.profile());
     this.diagnostics = options.verbose() ? line -> env.err().println("debug: " + line) : line -> {};
-    this.http = new TimeoutsAndTracing(diagnostics);
+    this.http = new TimeoutsAndTracing(diagnostics, proxies(env));
     this.retrier =
         new Retrier(
             RetryPolicy.standard(),
@@ -230,6 +231,17 @@ public final class Services {
       credentialStore = new CredentialStore(file, refresher, http, env.clock(), warnings());
     }
     return credentialStore;
+  }
+
+  private static ProxySettings proxies(Env env) {
+    try {
+      return ProxySettings.from(env.variables());
+    } catch (IllegalArgumentException e) {
+      throw GmailCliException.config(
+          e.getMessage(),
+          "write it as http://host:port or http://user:password@host:port, or unset it",
+          null);
+    }
   }
 
   private GmailCliException noSavedLogin() {

@@ -61,7 +61,7 @@ public final class OAuthErrors {
     if (http == null || TransientFailures.isTransient(http)) {
       return GmailCliException.temporary(
           "could not " + what + ": " + Retrier.describe(failure),
-          "check the network connection and try again",
+          TransientFailures.networkHint(failure),
           failure);
     }
     OAuthErrorBody body = OAuthErrorBody.of(failure);

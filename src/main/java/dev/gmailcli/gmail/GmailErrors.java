@@ -28,7 +28,7 @@ public final class GmailErrors {
     if (!(failure instanceof HttpResponseException http)) {
       return GmailCliException.temporary(
           "could not " + what + ": " + Retrier.describe(failure),
-          "check the network connection and try again",
+          TransientFailures.networkHint(failure),
           failure);
     }
     GoogleJsonError details =

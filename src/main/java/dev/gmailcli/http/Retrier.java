@@ -129,6 +129,9 @@ public final class Retrier {
               + (http.getStatusMessage() == null ? "" : http.getStatusMessage());
       return "HTTP " + status.trim();
     }
+    if (e instanceof ProxyFailureException) {
+      return e.getMessage();
+    }
     String message = e.getMessage();
     return e.getClass().getSimpleName() + (message == null ? "" : ": " + message);
   }

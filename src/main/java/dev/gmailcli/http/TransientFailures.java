@@ -58,6 +58,9 @@ public final class TransientFailures {
 
   /** An HTTP failure as above, or a network failure (refused, reset, timed out; not TLS). */
   public static boolean isTransient(IOException e) {
+    if (e instanceof ProxyFailureException proxy) {
+      return proxy.worthRetrying();
+    }
     if (e instanceof GoogleJsonResponseException json) {
       return isTransient(json.getStatusCode(), reasons(json.getDetails()));
     }
@@ -66,6 +69,14 @@ public final class TransientFailures {
     }
     // a certificate or TLS setup problem will not go away by itself
     return !(e instanceof SSLHandshakeException || e instanceof SSLPeerUnverifiedException);
+  }
+
+  /** The next step after a failure to reach Google at all (no HTTP answer). */
+  public static String networkHint(IOException e) {
+    return e instanceof ProxyFailureException
+        ? "check the proxy (HTTPS_PROXY, HTTP_PROXY; NO_PROXY lists the hosts reached directly)"
+            + " and try again"
+        : "check the network connection and try again";
   }
 
   /** The error reasons in a Google JSON error body, e.g. "rateLimitExceeded". */

@@ -79,8 +79,10 @@ public record Env(
    */
   public static Env system(Runnable networkAhead) {
     Map<String, String> env = System.getenv();
+    ProxySettings proxies = proxies(env);
     Network network =
-        new Network(usesTls(Endpoints.from(env)), networkAhead == null ? () -> {} : networkAhead);
+        new Network(
+            usesTls(Endpoints.from(env)), networkAhead == null ? () -> {} : networkAhead, proxies);
     if (networkAhead != null) {
       network.prepare();
     }
@@ -108,6 +110,27 @@ public record Env(
         Terminal.detect(env),
         userHome(env));
   }
+
+  // A proxy variable gmailcli cannot read is reported when a command starts (Services); until
+  // then the run goes on without proxies. The JDK sends Basic credentials in a CONNECT only when
+  // told so, before its HTTP classes load.
+  private static ProxySettings proxies(Map<String, String> env) {
+    ProxySettings proxies;
+    try {
+      proxies = ProxySettings.from(env);
+    } catch (IllegalArgumentException e) {
+      return ProxySettings.none();
+    }
+    boolean credentials =
+        (proxies.https() != null && proxies.https().user() != null)
+            || (proxies.http() != null && proxies.http().user() != null);
+    if (credentials && System.getProperty(TUNNELING_SCHEMES) == null) {
+      System.setProperty(TUNNELING_SCHEMES, "");
+    }
+    return proxies;
+  }
+
+  private static final String TUNNELING_SCHEMES = "jdk.http.auth.tunneling.disabledSchemes";
 
   private static boolean usesTls(Endpoints endpoints) {
     return endpoints.gmailRootUrl().startsWith("https:")

@@ -2,7 +2,6 @@ package dev.gmailcli.platform;
 
 import com.google.api.client.http.HttpTransport;
 import com.google.api.client.http.javanet.ConnectionFactory;
-import com.google.api.client.http.javanet.DefaultConnectionFactory;
 import com.google.api.client.http.javanet.NetHttpTransport;
 import java.io.IOException;
 import java.net.HttpURLConnection;
@@ -26,6 +25,7 @@ final class Network implements Supplier<HttpTransport> {
 
   private final boolean tls;
   private final Runnable ahead;
+  private final ProxySettings proxies;
   private final CountDownLatch prepared = new CountDownLatch(1);
   private volatile boolean preparing;
   private HttpTransport transport;
@@ -34,10 +34,12 @@ final class Network implements Supplier<HttpTransport> {
    * @param tls whether the endpoints speak HTTPS (then preparing warms up TLS)
    * @param ahead more one-time work of the command's requests that preparing does after that, while
    *     the command goes on (see {@link Env#system(Runnable)})
+   * @param proxies the proxies the environment names
    */
-  Network(boolean tls, Runnable ahead) {
+  Network(boolean tls, Runnable ahead, ProxySettings proxies) {
     this.tls = tls;
     this.ahead = ahead;
+    this.proxies = proxies;
   }
 
   /** Starts making the transport in the background; connections wait for it. */
@@ -94,8 +96,8 @@ final class Network implements Supplier<HttpTransport> {
     if (transport == null) {
       transport =
           preparing && waitsPerConnection()
-              ? Transports.waitingFor(this::awaitPrepared)
-              : Transports.plain();
+              ? Transports.waitingFor(this::awaitPrepared, proxies)
+              : HttpTransports.forProxies(proxies);
     }
     return transport;
   }
@@ -111,13 +113,9 @@ final class Network implements Supplier<HttpTransport> {
   // Kept apart so that loading Network loads none of google-http-client's classes (a command
   // without network use never needs them).
   private static final class Transports {
-    static HttpTransport plain() {
-      return new NetHttpTransport();
-    }
-
-    static HttpTransport waitingFor(Runnable prepared) {
+    static HttpTransport waitingFor(Runnable prepared, ProxySettings proxies) {
       return new NetHttpTransport.Builder()
-          .setConnectionFactory(new AfterPreparing(prepared, new DefaultConnectionFactory()))
+          .setConnectionFactory(new AfterPreparing(prepared, HttpTransports.connections(proxies)))
           .build();
     }
   }

@@ -1,10 +1,10 @@
 package dev.gmailcli.harness;
 
 import com.google.api.client.http.HttpTransport;
-import com.google.api.client.http.javanet.NetHttpTransport;
 import dev.gmailcli.cli.Cli;
 import dev.gmailcli.platform.BrowserOpener;
 import dev.gmailcli.platform.Env;
+import dev.gmailcli.platform.HttpTransports;
 import dev.gmailcli.platform.Terminal;
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,7 +27,7 @@ public final class CliHarness {
   private final Path home;
   private final Map<String, String> env = new HashMap<>();
   private Clock clock = TestClock.FIXED;
-  private HttpTransport transport = new NetHttpTransport();
+  private HttpTransport transport;
   private BrowserOpener browser =
       url -> {
         throw new AssertionError("the browser must not be opened in this test: " + url);
@@ -159,7 +159,8 @@ public final class CliHarness {
             stdin,
             Map.copyOf(env),
             clock,
-            transport,
+            // as the process makes it: through the proxies the environment names, if any
+            transport != null ? transport : HttpTransports.forEnvironment(env),
             sleeper,
             browser,
             terminal,

@@ -46,7 +46,7 @@ public final class SelfSignedTls {
         "-dname",
         "CN=127.0.0.1",
         "-ext",
-        "san=ip:127.0.0.1",
+        "san=ip:127.0.0.1,dns:gmail.invalid",
         "-validity",
         "30",
         "-keystore",
