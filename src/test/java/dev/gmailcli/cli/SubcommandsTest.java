@@ -107,6 +107,16 @@ class SubcommandsTest {
   }
 
   @ParameterizedTest
+  @ValueSource(strings = {"login", "threads", "status", "logout"})
+  void subcommandVersion_isGmailclis(String command) {
+    String root = run(Subcommands.ALL, "--version");
+
+    assertThat(root).startsWith("0\n--- out\ngmailcli ");
+    assertThat(run(Subcommands.neededFor(command, "--version"), command, "--version"))
+        .isEqualTo(root);
+  }
+
+  @ParameterizedTest
   @ValueSource(strings = {"--version", "-V"})
   void versionAlone_registersNoSubcommand(String arg) {
     assertThat(Subcommands.neededFor(arg)).isEmpty();
