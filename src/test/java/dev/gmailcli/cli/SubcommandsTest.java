@@ -140,7 +140,9 @@ class SubcommandsTest {
         "login --port x",
         "logout extra",
         "help threads",
-        "--help threads"
+        "--help threads",
+        "help exit-codes",
+        "help bogus"
       })
   void output_isTheSameAsWithEverySubcommandRegistered(String line) {
     String[] args = line.split(" ");
@@ -152,7 +154,15 @@ class SubcommandsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"--help", "--version", "status", "status --format json", "help status"})
+  @ValueSource(
+      strings = {
+        "--help",
+        "--version",
+        "status",
+        "status --format json",
+        "help status",
+        "help environment"
+      })
   void commandsWithoutNetwork_neverMakeTheTransport(String line) throws Exception {
     Path token = home.resolve(".config/gmailcli/token.json");
     Files.createDirectories(token.getParent());
