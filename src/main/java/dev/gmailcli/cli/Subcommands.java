@@ -29,6 +29,7 @@ final class Subcommands {
           new Entry("threads", ThreadsCommand.class, true),
           new Entry("status", StatusCommand.class, false),
           new Entry("logout", LogoutCommand.class, true),
+          new Entry("completion", CompletionCommand.class, false),
           new Entry("help", HelpCommand.class, false));
 
   // the root's options that take a value (the next argument, or after '=')

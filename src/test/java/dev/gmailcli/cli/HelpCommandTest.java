@@ -49,7 +49,7 @@ class HelpCommandTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"login", "threads", "status", "logout"})
+  @ValueSource(strings = {"login", "threads", "status", "logout", "completion"})
   void helpOfACommand_isItsHelp(String command) {
     CliRun help = new CliHarness(home).run("help", command);
 

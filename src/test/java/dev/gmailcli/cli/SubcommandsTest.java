@@ -98,6 +98,7 @@ class SubcommandsTest {
     assertThat(Subcommands.useNetwork("--token", "t.json", "login")).isTrue();
     assertThat(Subcommands.useNetwork("logout")).isTrue();
     assertThat(Subcommands.useNetwork("status")).isFalse();
+    assertThat(Subcommands.useNetwork("completion", "bash")).isFalse();
     assertThat(Subcommands.useNetwork("--help")).isFalse();
     assertThat(Subcommands.useNetwork("--version")).isFalse();
     assertThat(Subcommands.useNetwork("help", "threads")).isFalse();
@@ -142,7 +143,9 @@ class SubcommandsTest {
         "help threads",
         "--help threads",
         "help exit-codes",
-        "help bogus"
+        "help bogus",
+        "completion zsh",
+        "completion fish"
       })
   void output_isTheSameAsWithEverySubcommandRegistered(String line) {
     String[] args = line.split(" ");
@@ -161,7 +164,9 @@ class SubcommandsTest {
         "status",
         "status --format json",
         "help status",
-        "help environment"
+        "help environment",
+        "completion bash",
+        "completion zsh"
       })
   void commandsWithoutNetwork_neverMakeTheTransport(String line) throws Exception {
     Path token = home.resolve(".config/gmailcli/token.json");
