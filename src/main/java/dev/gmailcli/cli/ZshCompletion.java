@@ -1,9 +1,11 @@
 package dev.gmailcli.cli;
 
+import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine;
+import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Model.PositionalParamSpec;
@@ -42,6 +44,31 @@ final class ZshCompletion {
       }
       """;
 
+  // %s: the root's options, the commands with their descriptions, the call of each one's function
+  private static final String ROOT =
+      """
+      _gmailcli() {
+        local curcontext=$curcontext state line ret=1
+        typeset -A opt_args
+        _arguments -C -s -S : \\
+      %s    '1: :->command' \\
+          '*:: :->argument' && return
+        case $state in
+          command)
+            local -a commands=(
+      %s      )
+            _describe -t commands 'gmailcli command' commands && ret=0
+            ;;
+          argument)
+            curcontext=${curcontext%%:*:*}:gmailcli-$words[1]:
+            case $words[1] in
+      %s      esac
+            ;;
+        esac
+        return ret
+      }
+      """;
+
   private static final String FOOTER =
       """
 
@@ -66,40 +93,16 @@ final class ZshCompletion {
   }
 
   private static String root(CommandLine cli) {
-    StringBuilder f = new StringBuilder();
-    f.append("_gmailcli() {\n");
-    f.append("  local curcontext=$curcontext state line ret=1\n");
-    f.append("  typeset -A opt_args\n");
-    f.append("  _arguments -C -s -S : \\\n");
-    for (String spec : options(cli.getCommandSpec())) {
-      f.append("    ").append(spec).append(" \\\n");
-    }
-    f.append("    '1: :->command' \\\n");
-    f.append("    '*:: :->argument' && return\n");
-    f.append("  case $state in\n");
-    f.append("    command)\n");
-    f.append("      local -a commands=(\n");
+    StringBuilder options = new StringBuilder();
+    options(cli.getCommandSpec()).forEach(spec -> options.append("    " + spec + " \\\n"));
+    StringBuilder commands = new StringBuilder();
+    StringBuilder calls = new StringBuilder();
     for (CommandLine sub : cli.getSubcommands().values()) {
       String name = sub.getCommandName();
-      f.append("        ").append(quote(name + ":" + summary(sub.getCommandSpec()))).append('\n');
+      commands.append("        " + quote(name + ":" + summary(sub.getCommandSpec())) + "\n");
+      calls.append("        " + name + ") " + functionName(name) + " && ret=0 ;;\n");
     }
-    f.append("      )\n");
-    f.append("      _describe -t commands 'gmailcli command' commands && ret=0\n");
-    f.append("      ;;\n");
-    f.append("    argument)\n");
-    f.append("      curcontext=${curcontext%:*:*}:gmailcli-$words[1]:\n");
-    f.append("      case $words[1] in\n");
-    for (CommandLine sub : cli.getSubcommands().values()) {
-      String name = sub.getCommandName();
-      f.append("        ").append(name).append(") ").append(functionName(name));
-      f.append(" && ret=0 ;;\n");
-    }
-    f.append("      esac\n");
-    f.append("      ;;\n");
-    f.append("  esac\n");
-    f.append("  return ret\n");
-    f.append("}\n");
-    return f.toString();
+    return ROOT.formatted(options, commands, calls);
   }
 
   private static String function(CommandLine sub) {
@@ -109,13 +112,9 @@ final class ZshCompletion {
       if (positional.hidden()) {
         continue;
       }
-      List<String> values = new ArrayList<>();
-      if (positional.completionCandidates() != null) {
-        positional.completionCandidates().forEach(values::add);
-      }
       String label = escape(positional.paramLabel(), ":");
       String index = positional.index().isVariable() ? "*" : positional.index().min() + 1 + "";
-      specs.add(quote(index + ":" + label + ":" + action(positional.typeInfo().getType(), values)));
+      specs.add(quote(index + ":" + label + ":" + action(positional)));
     }
     StringBuilder f = new StringBuilder(functionName(sub.getCommandName()) + "() {\n");
     f.append("  _arguments -s -S :");
@@ -139,27 +138,16 @@ final class ZshCompletion {
           names.add(negate.makeNegative(name, spec));
         }
       }
-      String exclusion;
-      if (option.usageHelp() || option.versionHelp()) {
-        exclusion = "(- *)";
-      } else if (option.isMultiValue()) {
-        exclusion = "*";
-      } else {
-        exclusion = names.size() > 1 ? "(" + String.join(" ", names) + ")" : "";
-      }
+      // after --help nothing else; a repeatable option again; else one of its names once
+      String exclusion =
+          option.usageHelp() || option.versionHelp()
+              ? "(- *)"
+              : option.isMultiValue()
+                  ? "*"
+                  : names.size() > 1 ? "(" + String.join(" ", names) + ")" : "";
       boolean takesValue = option.arity().max() > 0;
-      String value = "";
-      if (takesValue) {
-        List<String> values = new ArrayList<>();
-        if (option.completionCandidates() != null) {
-          option.completionCandidates().forEach(values::add);
-        }
-        String action =
-            List.of(option.names()).contains("--profile")
-                ? "_gmailcli_profiles"
-                : action(option.typeInfo().getType(), values);
-        value = ":" + escape(option.paramLabel(), ":") + ":" + action;
-      }
+      String value =
+          takesValue ? ":" + escape(option.paramLabel(), ":") + ":" + action(option) : "";
       String description = "[" + escape(firstSentence(option.description()), "[]") + "]";
       for (String name : names) {
         String suffix = !takesValue ? "" : name.startsWith("--") ? "=" : "+";
@@ -169,16 +157,21 @@ final class ZshCompletion {
     return specs;
   }
 
-  private static String action(Class<?> type, List<String> values) {
-    if (!values.isEmpty()) {
-      List<String> escaped = new ArrayList<>();
-      values.forEach(v -> escaped.add(escape(v, " ()")));
-      return "(" + String.join(" ", escaped) + ")";
+  // how a value is completed: from its values, with the profiles, with files, or not at all
+  private static String action(ArgSpec arg) {
+    List<String> values = new ArrayList<>();
+    if (arg.completionCandidates() != null) {
+      arg.completionCandidates().forEach(v -> values.add(escape(v, " ()")));
     }
-    if (Path.class.isAssignableFrom(type) || type == java.io.File.class) {
+    Class<?> type = arg.typeInfo().getType();
+    if (!values.isEmpty()) {
+      return "(" + String.join(" ", values) + ")";
+    } else if (arg instanceof OptionSpec option && List.of(option.names()).contains("--profile")) {
+      return "_gmailcli_profiles";
+    } else if (Path.class.isAssignableFrom(type) || type == File.class) {
       return "_files";
     }
-    return " ";
+    return " "; // a message, no matches
   }
 
   private static String summary(CommandSpec spec) {

@@ -39,6 +39,8 @@ class CompletionInShellsTest {
 
   private static final List<String> COMMANDS =
       List.of("login", "threads", "status", "logout", "completion", "help");
+  private static final List<String> HELP =
+      List.of("login", "threads", "status", "logout", "completion", "environment", "exit-codes");
 
   @BeforeAll
   static void scriptsAndProfiles() throws IOException {
@@ -93,16 +95,7 @@ class CompletionInShellsTest {
         new Case("gmailcli --profile ", List.of("from-xdg"), "XDG_CONFIG_HOME"),
         new Case("gmailcli --profile ", List.of("from-home"), "HOME"),
         new Case("gmailcli completion ", List.of("bash", "zsh")),
-        new Case(
-            "gmailcli help ",
-            List.of(
-                "login",
-                "threads",
-                "status",
-                "logout",
-                "completion",
-                "environment",
-                "exit-codes")));
+        new Case("gmailcli help ", HELP));
   }
 
   @ParameterizedTest
