@@ -35,8 +35,6 @@ while [ $# -gt 0 ]; do
   esac
 done
 [ -n "$prefix" ] || die "--prefix needs a directory"
-mkdir -p "$prefix" || die "cannot create $prefix"
-prefix=$(CDPATH='' cd -P -- "$prefix" && pwd)
 
 here=$(CDPATH='' cd -P -- "$(dirname -- "$0")" && pwd)
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/gmailcli-install.XXXXXX")
@@ -60,6 +58,8 @@ else
   done
   [ -n "$tree" ] || die "$archive: not a gmailcli archive (no gmailcli-VERSION/bin/gmailcli)"
 fi
+mkdir -p "$prefix" || die "cannot create $prefix"
+prefix=$(CDPATH='' cd -P -- "$prefix" && pwd)
 name=${tree##*/}
 case $name in gmailcli-[0-9]*) ;; *) name=gmailcli ;; esac
 
