@@ -56,6 +56,8 @@ public final class Cli {
           .usageMessage()
           .exitCodeListHeading("%nExit codes:%n")
           .exitCodeList(codes);
+      // `gmailcli threads --version` printed nothing, and man pages of subcommands had no version
+      sub.getCommandSpec().versionProvider(cli.getCommandSpec().versionProvider());
     }
     return cli;
   }

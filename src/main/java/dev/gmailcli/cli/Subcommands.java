@@ -1,7 +1,6 @@
 package dev.gmailcli.cli;
 
 import java.util.List;
-import picocli.CommandLine;
 
 /**
  * gmailcli's subcommands, in the order {@code --help} lists them, and which of them one command
@@ -30,7 +29,8 @@ final class Subcommands {
           new Entry("threads", ThreadsCommand.class, true),
           new Entry("status", StatusCommand.class, false),
           new Entry("logout", LogoutCommand.class, true),
-          new Entry("help", CommandLine.HelpCommand.class, false));
+          new Entry("completion", CompletionCommand.class, false),
+          new Entry("help", HelpCommand.class, false));
 
   // the root's options that take a value (the next argument, or after '=')
   private static final List<String> ROOT_OPTIONS_WITH_VALUE =

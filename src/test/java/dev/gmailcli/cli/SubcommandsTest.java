@@ -98,12 +98,23 @@ class SubcommandsTest {
     assertThat(Subcommands.useNetwork("--token", "t.json", "login")).isTrue();
     assertThat(Subcommands.useNetwork("logout")).isTrue();
     assertThat(Subcommands.useNetwork("status")).isFalse();
+    assertThat(Subcommands.useNetwork("completion", "bash")).isFalse();
     assertThat(Subcommands.useNetwork("--help")).isFalse();
     assertThat(Subcommands.useNetwork("--version")).isFalse();
     assertThat(Subcommands.useNetwork("help", "threads")).isFalse();
     assertThat(Subcommands.useNetwork("threads", "--help")).isFalse();
     assertThat(Subcommands.useNetwork("login", "-h")).isFalse();
     assertThat(Subcommands.useNetwork("threads", "--query", "--", "--help")).isTrue();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"login", "threads", "status", "logout"})
+  void subcommandVersion_isGmailclis(String command) {
+    String root = run(Subcommands.ALL, "--version");
+
+    assertThat(root).startsWith("0\n--- out\ngmailcli ");
+    assertThat(run(Subcommands.neededFor(command, "--version"), command, "--version"))
+        .isEqualTo(root);
   }
 
   @ParameterizedTest
@@ -130,7 +141,11 @@ class SubcommandsTest {
         "login --port x",
         "logout extra",
         "help threads",
-        "--help threads"
+        "--help threads",
+        "help exit-codes",
+        "help bogus",
+        "completion zsh",
+        "completion fish"
       })
   void output_isTheSameAsWithEverySubcommandRegistered(String line) {
     String[] args = line.split(" ");
@@ -142,7 +157,17 @@ class SubcommandsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"--help", "--version", "status", "status --format json", "help status"})
+  @ValueSource(
+      strings = {
+        "--help",
+        "--version",
+        "status",
+        "status --format json",
+        "help status",
+        "help environment",
+        "completion bash",
+        "completion zsh"
+      })
   void commandsWithoutNetwork_neverMakeTheTransport(String line) throws Exception {
     Path token = home.resolve(".config/gmailcli/token.json");
     Files.createDirectories(token.getParent());

@@ -15,7 +15,7 @@ class HelpGoldenTest {
   @TempDir Path home;
 
   @ParameterizedTest
-  @ValueSource(strings = {"", "login", "threads", "status", "logout"})
+  @ValueSource(strings = {"", "login", "threads", "status", "logout", "completion", "help"})
   void help_matchesGolden_andListsExitCodes(String command) {
     String[] args = command.isEmpty() ? new String[] {"--help"} : new String[] {command, "--help"};
 

@@ -34,6 +34,11 @@ public final class Launcher {
         Path.of(System.getProperty("gmailcli.launcher", "target/gmailcli")).toAbsolutePath());
   }
 
+  /** Another launcher: one unpacked from the archive or installed by install.sh. */
+  public static Launcher at(Path executable) {
+    return new Launcher(executable);
+  }
+
   /** Sets (or, with null, removes) an environment variable of the runs. */
   public Launcher env(String name, String value) {
     if (value == null) {
