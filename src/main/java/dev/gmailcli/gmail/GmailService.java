@@ -10,6 +10,7 @@ import com.google.api.client.http.HttpTransport;
 import com.google.api.client.json.gson.GsonFactory;
 import com.google.api.client.util.ClassInfo;
 import com.google.api.services.gmail.Gmail;
+import com.google.api.services.gmail.GmailRequest;
 import com.google.api.services.gmail.model.Label;
 import com.google.api.services.gmail.model.ListHistoryResponse;
 import com.google.api.services.gmail.model.ListMessagesResponse;
@@ -86,27 +87,11 @@ public final class GmailService {
   }
 
   /** One page of users.threads.list. */
-  public ListThreadsResponse listThreads(ThreadPage page) {
+  public ListThreadsResponse listThreads(ListPage page) {
     return pacer.call(
         "list threads",
         QuotaCost.THREADS_LIST,
-        () -> {
-          Gmail.Users.Threads.List request =
-              gmail.users().threads().list("me").setMaxResults((long) page.maxResults());
-          if (page.query() != null && !page.query().isBlank()) {
-            request.setQ(page.query());
-          }
-          if (!page.labelIds().isEmpty()) {
-            request.setLabelIds(page.labelIds());
-          }
-          if (page.includeSpamTrash()) {
-            request.setIncludeSpamTrash(true);
-          }
-          if (page.pageToken() != null && !page.pageToken().isBlank()) {
-            request.setPageToken(page.pageToken());
-          }
-          return request.execute();
-        });
+        () -> onPage(gmail.users().threads().list("me"), page).execute());
   }
 
   /**
@@ -219,27 +204,32 @@ public final class GmailService {
   }
 
   /** One page of users.messages.list (5 quota units): the matching messages, newest first. */
-  public ListMessagesResponse listMessages(MessagePage page) {
+  public ListMessagesResponse listMessages(ListPage page) {
     return pacer.call(
         "search messages",
         QuotaCost.MESSAGES_LIST,
-        () -> {
-          Gmail.Users.Messages.List request =
-              gmail.users().messages().list("me").setMaxResults((long) page.maxResults());
-          if (page.query() != null && !page.query().isBlank()) {
-            request.setQ(page.query());
-          }
-          if (!page.labelIds().isEmpty()) {
-            request.setLabelIds(page.labelIds());
-          }
-          if (page.includeSpamTrash()) {
-            request.setIncludeSpamTrash(true);
-          }
-          if (page.pageToken() != null && !page.pageToken().isBlank()) {
-            request.setPageToken(page.pageToken());
-          }
-          return request.execute();
-        });
+        () -> onPage(gmail.users().messages().list("me"), page).execute());
+  }
+
+  /**
+   * Sets a list request's parameters from {@code page}: threads.list and messages.list take the
+   * same ones, under the same names, though their generated classes share no setter.
+   */
+  private static <R extends GmailRequest<?>> R onPage(R request, ListPage page) {
+    request.set("maxResults", (long) page.maxResults());
+    if (page.query() != null && !page.query().isBlank()) {
+      request.set("q", page.query());
+    }
+    if (!page.labelIds().isEmpty()) {
+      request.set("labelIds", page.labelIds());
+    }
+    if (page.includeSpamTrash()) {
+      request.set("includeSpamTrash", true);
+    }
+    if (page.pageToken() != null && !page.pageToken().isBlank()) {
+      request.set("pageToken", page.pageToken());
+    }
+    return request;
   }
 
   /** Quota units spent, calls refused and time waited so far. */

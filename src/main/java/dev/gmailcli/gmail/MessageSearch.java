@@ -27,7 +27,7 @@ final class MessageSearch {
     String pageToken = null;
     do {
       ListMessagesResponse page =
-          gmail.listMessages(new MessagePage(PAGE, query, labelIds, includeSpamTrash, pageToken));
+          gmail.listMessages(new ListPage(PAGE, query, labelIds, includeSpamTrash, pageToken));
       List<Message> messages = page.getMessages() == null ? List.of() : page.getMessages();
       for (Message message : messages) {
         found.put(message.getId(), message.getThreadId());

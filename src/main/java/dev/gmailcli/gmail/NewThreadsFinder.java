@@ -64,7 +64,7 @@ public final class NewThreadsFinder {
     List<String> labelIds = labels.resolve(filter.labels());
     if (filter.hasQuery()) {
       gmail.listMessages(
-          new MessagePage(1, filter.query(), labelIds, filter.includeSpamTrash(), null));
+          new ListPage(1, filter.query(), labelIds, filter.includeSpamTrash(), null));
     }
   }
 

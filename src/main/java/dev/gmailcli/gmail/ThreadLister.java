@@ -50,7 +50,7 @@ public final class ThreadLister {
       int wanted = Math.min(MAX_PAGE, query.max() - counts.listed);
       ListThreadsResponse page =
           gmail.listThreads(
-              new ThreadPage(wanted, query.query(), labelIds, query.includeSpamTrash(), pageToken));
+              new ListPage(wanted, query.query(), labelIds, query.includeSpamTrash(), pageToken));
       if (estimate == null) {
         estimate = page.getResultSizeEstimate();
       }

@@ -28,9 +28,11 @@ import org.junit.jupiter.api.io.TempDir;
  * The README's command examples run as written, with the packaged launcher, against a Google
  * stand-in: every {@code sh} or {@code console} block that runs gmailcli carries a {@code <!--
  * doctest … -->} comment (see {@link ReadmeExample} for what it may ask), and each one not skipped
- * runs command by command in a fresh temporary HOME. Each command must succeed without an {@code
- * error:} or {@code warning:}; a {@code console} command the README shows printing something must
- * print something, and one it marks silent must print nothing; a login must end logged in.
+ * runs command by command in a fresh temporary HOME, with a stand-in of its own (started here: the
+ * stand-in extension gives one per test method, not per dynamic test). Each command must succeed
+ * without an {@code error:} or {@code warning:}; a {@code console} command the README shows
+ * printing something must print something, and one it marks silent must print nothing; a login must
+ * end logged in.
  */
 class ReadmeExamplesIT {
   static final String ACCOUNT = "alice@example.com";

@@ -3,7 +3,9 @@ package dev.gmailcli.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gmailcli.harness.Launcher;
+import dev.gmailcli.harness.TempHome;
 import dev.gmailcli.harness.TokenFixtures;
+import dev.gmailcli.harness.WithGoogleStandIn;
 import dev.gmailcli.standin.GoogleStandIn;
 import dev.gmailcli.standin.StandInMailbox.Msg;
 import java.nio.file.Files;
@@ -13,23 +15,21 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Cron jobs that overlap on one cursor, as separate processes of the packaged launcher: they take
  * turns under the cursor's lock, so each arrival is printed by exactly one of them.
  */
+@WithGoogleStandIn
 class NewThreadsIT {
-  @TempDir Path home;
+  @TempHome Path home;
   GoogleStandIn google;
   Launcher gmailcli;
 
   @BeforeEach
   void login() throws Exception {
-    google = GoogleStandIn.start();
     google.mailbox().generate(3);
     gmailcli = Launcher.packaged().google(google.baseUrl()).env("HOME", home.toString());
     Path token = home.resolve(".config/gmailcli/token.json");
@@ -39,15 +39,6 @@ class NewThreadsIT {
         TokenFixtures.withAccount(
             TokenFixtures.valid(google, Instant.now()), "tester@example.com"));
     Files.setPosixFilePermissions(token, PosixFilePermissions.fromString("rw-------"));
-  }
-
-  @AfterEach
-  void stop() {
-    try {
-      assertThat(google.unmatched()).isEmpty();
-    } finally {
-      google.close();
-    }
   }
 
   @Test

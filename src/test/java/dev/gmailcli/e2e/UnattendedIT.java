@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.gmailcli.harness.Launcher;
+import dev.gmailcli.harness.TempHome;
 import dev.gmailcli.harness.TokenFixtures;
+import dev.gmailcli.harness.WithGoogleStandIn;
 import dev.gmailcli.standin.GoogleStandIn;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -17,17 +19,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Cron's view of the packaged launcher: overlapping runs with an expired token refresh once, and a
  * run killed with {@code kill -9} at any moment of a refresh leaves token.json whole.
  */
+@WithGoogleStandIn
 class UnattendedIT {
-  @TempDir Path home;
+  @TempHome Path home;
   GoogleStandIn google;
   Launcher gmailcli;
   Path token;
@@ -35,7 +36,6 @@ class UnattendedIT {
 
   @BeforeEach
   void expiredLogin() throws IOException {
-    google = GoogleStandIn.start();
     google.mailbox().generate(3);
     gmailcli = Launcher.packaged().google(google.baseUrl()).env("HOME", home.toString());
     token = home.resolve(".config/gmailcli/token.json");
@@ -43,15 +43,6 @@ class UnattendedIT {
     refreshToken = google.seedRefreshToken(TokenFixtures.READONLY);
     Files.writeString(token, TokenFixtures.expired(google, Instant.now(), refreshToken));
     Files.setPosixFilePermissions(token, PosixFilePermissions.fromString("rw-------"));
-  }
-
-  @AfterEach
-  void stop() {
-    try {
-      assertThat(google.unmatched()).isEmpty();
-    } finally {
-      google.close();
-    }
   }
 
   @Test

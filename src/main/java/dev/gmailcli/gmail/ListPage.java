@@ -3,22 +3,22 @@ package dev.gmailcli.gmail;
 import java.util.List;
 
 /**
- * One users.messages.list request.
+ * One page of users.threads.list or users.messages.list: they take the same parameters.
  *
- * @param maxResults messages to ask for (1 to 500)
+ * @param maxResults threads or messages to ask for (1 to 500)
  * @param query Gmail search syntax, or null
- * @param labelIds label ids, all of which a message must carry
- * @param includeSpamTrash also messages in Spam and Trash
+ * @param labelIds label ids (already resolved from names), all of which each must carry
+ * @param includeSpamTrash also those in Spam and Trash
  * @param pageToken continue from this page token, or null for the first page
  */
-public record MessagePage(
+public record ListPage(
     int maxResults,
     String query,
     List<String> labelIds,
     boolean includeSpamTrash,
     String pageToken) {
 
-  public MessagePage {
+  public ListPage {
     labelIds = labelIds == null ? List.of() : List.copyOf(labelIds);
   }
 }
