@@ -3,7 +3,6 @@ package dev.gmailcli.cli;
 import dev.gmailcli.ExitCode;
 import dev.gmailcli.app.GlobalOptions;
 import dev.gmailcli.app.Services;
-import dev.gmailcli.app.Version;
 import dev.gmailcli.platform.Env;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -145,7 +144,7 @@ public final class GmailCliCommand implements Callable<Integer> {
   static final class VersionProvider implements CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() {
-      return new String[] {"gmailcli " + Version.current()};
+      return new String[] {Cli.versionLine()};
     }
   }
 }

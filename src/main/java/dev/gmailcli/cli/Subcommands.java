@@ -43,7 +43,7 @@ final class Subcommands {
 
   /** The subcommands to register for {@code args}: none, the invoked one alone, or all. */
   static List<Entry> neededFor(String... args) {
-    if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+    if (asksOnlyForVersion(args)) {
       return List.of();
     }
     String name = invoked(args);
@@ -53,6 +53,11 @@ final class Subcommands {
       }
     }
     return ALL;
+  }
+
+  /** Whether {@code args} are {@code --version} or {@code -V} alone. */
+  static boolean asksOnlyForVersion(String... args) {
+    return args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"));
   }
 
   /** Whether {@code args} certainly invoke a subcommand that talks to Google (not its help). */
