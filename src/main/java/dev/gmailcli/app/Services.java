@@ -4,26 +4,14 @@ import dev.gmailcli.GmailCliException;
 import dev.gmailcli.Locations;
 import dev.gmailcli.Scopes;
 import dev.gmailcli.auth.CredentialStore;
-import dev.gmailcli.auth.GmailAuthorization;
 import dev.gmailcli.auth.InstalledAppFlow;
 import dev.gmailcli.auth.ServiceAccountKey;
 import dev.gmailcli.auth.ServiceAccountLogin;
 import dev.gmailcli.auth.TokenFile;
 import dev.gmailcli.auth.TokenRefresher;
 import dev.gmailcli.auth.TokenRevoker;
-import dev.gmailcli.gmail.GmailService;
-import dev.gmailcli.gmail.LabelResolver;
-import dev.gmailcli.gmail.NewThreadsFinder;
-import dev.gmailcli.gmail.QuotaCost;
-import dev.gmailcli.gmail.QuotaPacer;
-import dev.gmailcli.gmail.ThreadDetailsFetcher;
-import dev.gmailcli.gmail.ThreadLister;
-import dev.gmailcli.gmail.ThreadMessagesFetcher;
-import dev.gmailcli.gmail.WaitListener;
-import dev.gmailcli.http.QuotaBudget;
 import dev.gmailcli.http.Retrier;
 import dev.gmailcli.http.RetryPolicy;
-import dev.gmailcli.http.StallGuard;
 import dev.gmailcli.http.TimeoutsAndTracing;
 import dev.gmailcli.output.LoginReport;
 import dev.gmailcli.output.ServiceAccountReport;
@@ -32,7 +20,6 @@ import dev.gmailcli.platform.Env;
 import dev.gmailcli.platform.ProxySettings;
 import dev.gmailcli.state.CursorStore;
 import java.net.URI;
-import java.time.Duration;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
@@ -44,9 +31,6 @@ import java.util.function.Supplier;
  * Nothing here touches the network until a task runs.
  */
 public final class Services {
-  /** A listing gives up when nothing has come from Gmail for this long. */
-  static final Duration STALL_LIMIT = Duration.ofSeconds(60);
-
   private final Env env;
   private final GlobalOptions options;
   private final Locations locations;
@@ -54,8 +38,8 @@ public final class Services {
   private final Retrier retrier;
   private final Consumer<String> diagnostics;
   private final ConsoleLines console;
+  private final GmailWiring gmail;
   private CredentialStore credentialStore;
-  private QuotaBudget quota;
 
   /**
    * @param options the global options, already {@link GlobalOptions#resolved resolved}
@@ -77,6 +61,7 @@ public final class Services {
             options.profile());
     this.diagnostics = options.verbose() ? line -> env.err().println("debug: " + line) : line -> {};
     this.http = new TimeoutsAndTracing(diagnostics, proxies(env));
+    this.gmail = new GmailWiring(env, diagnostics);
     this.retrier =
         new Retrier(
             RetryPolicy.standard(),
@@ -94,7 +79,7 @@ public final class Services {
         new InstalledAppFlow(
             env.transport(), http, env.clock(), env.browser(), console, env.err(), diagnostics),
         credentialStore(),
-        this::gmail,
+        gmail::service,
         personPresent,
         new AccountSwitchGuard(
             options.profile(),
@@ -108,19 +93,19 @@ public final class Services {
   public ListThreadsTask listThreadsTask() {
     return new ListThreadsTask(
         mailboxAccess(),
-        this::threadLister,
+        gmail::threadLister,
         env.out(),
         env.err(),
         warnings(),
         env.clock(),
         env.terminal(),
-        () -> diagnostics.accept(quota().summary().describe()));
+        () -> diagnostics.accept(gmail.quotaSummary()));
   }
 
   public NewThreadsTask newThreadsTask() {
     return new NewThreadsTask(
         mailboxAccess(),
-        this::newThreadsFinder,
+        gmail::newThreadsFinder,
         cursorStore(),
         env.out(),
         env.err(),
@@ -200,7 +185,7 @@ public final class Services {
                   http,
                   retrier,
                   env.clock()),
-          this::gmail,
+          gmail::service,
           warnings());
     }
     // a login is offered only to a person who can answer it: stdin and stderr are terminals
@@ -211,7 +196,7 @@ public final class Services {
         options.profile(),
         personPresent,
         () -> loginTask().run(LoginTask.DEFAULT_SCOPES, 0, LoginTask.DEFAULT_TIMEOUT, false, false),
-        this::gmail,
+        gmail::service,
         env.err());
   }
 
@@ -254,49 +239,6 @@ public final class Services {
     if (options.usesServiceAccount()) {
       throw GmailCliException.usage(command + " does not apply to --service-account", why);
     }
-  }
-
-  // One budget for every Gmail call of the run: Gmail's quota is per user, not per call.
-  private QuotaBudget quota() {
-    if (quota == null) {
-      quota = new QuotaBudget(QuotaCost.perUserPolicy(), env.clock());
-    }
-    return quota;
-  }
-
-  private GmailService gmail(GmailAuthorization authorization) {
-    return gmail(authorization, WaitListener.NONE);
-  }
-
-  private GmailService gmail(GmailAuthorization authorization, WaitListener waits) {
-    QuotaBudget budget = quota();
-    QuotaPacer pacer =
-        new QuotaPacer(
-            budget,
-            new StallGuard(STALL_LIMIT, new SplittableRandom(), budget::now),
-            env.sleeper(),
-            waits,
-            diagnostics);
-    return new GmailService(
-        env.transport(),
-        env.endpoints().gmailRootUrl(),
-        authorization.requestInitializer(),
-        pacer,
-        "gmailcli/" + Version.current());
-  }
-
-  private ThreadLister threadLister(
-      GmailAuthorization authorization, Consumer<String> warnings, WaitListener waits) {
-    GmailService gmail = gmail(authorization, waits);
-    return new ThreadLister(
-        gmail, new LabelResolver(gmail), new ThreadDetailsFetcher(gmail, warnings));
-  }
-
-  private NewThreadsFinder newThreadsFinder(
-      GmailAuthorization authorization, Consumer<String> warnings) {
-    GmailService gmail = gmail(authorization);
-    return new NewThreadsFinder(
-        gmail, new LabelResolver(gmail), new ThreadMessagesFetcher(gmail, warnings));
   }
 
   // The cursors of this login: the default one's, or a profile's.
