@@ -38,7 +38,7 @@ final class AccountErrorScenarios {
             "profile-and-token",
             2,
             "--profile and --token cannot be used together",
-            (google, cli) -> cli.run("threads", "--profile", "work", "--token", "token.json")),
+            (google, cli) -> cli.run("threads", "--profile", "office", "--token", "token.json")),
         of(
             "profile-switches-account",
             2,

@@ -210,7 +210,8 @@ class ProfilesE2ETest {
     CliRun first = cli.terminal(Terminal.none()).run("threads", "--new", "--profile", "work");
 
     assertThat(first.exitCode()).as(first.err()).isZero();
-    Path cursors = cli.home().resolve(".local/state/gmailcli/profiles/work/cursors");
+    Path cursors =
+        cli.home().resolve(".local/state/gmailcli/profiles").resolve("work").resolve("cursors");
     try (var files = Files.list(cursors)) {
       assertThat(files.filter(f -> f.toString().endsWith(".json"))).hasSize(1);
     }
