@@ -9,6 +9,7 @@ import com.google.auth.oauth2.GoogleCredentials;
 import com.google.auth.oauth2.ServiceAccountCredentials;
 import dev.gmailcli.GmailCliException;
 import dev.gmailcli.http.Retrier;
+import dev.gmailcli.http.TimeoutsAndTracing;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
@@ -25,7 +26,8 @@ public final class ServiceAccountLogin implements GmailAuthorization {
   private final String subject;
   private final List<String> scopes;
   private final GoogleCredentials credentials;
-  private final HttpRequestInitializer settings;
+  private final TimeoutsAndTracing settings;
+  private final URI tokenUri;
   private final Retrier retrier;
   private final Clock clock;
 
@@ -34,7 +36,8 @@ public final class ServiceAccountLogin implements GmailAuthorization {
       String subject,
       List<String> scopes,
       GoogleCredentials credentials,
-      HttpRequestInitializer settings,
+      TimeoutsAndTracing settings,
+      URI tokenUri,
       Retrier retrier,
       Clock clock) {
     this.key = key;
@@ -42,6 +45,7 @@ public final class ServiceAccountLogin implements GmailAuthorization {
     this.scopes = scopes;
     this.credentials = credentials;
     this.settings = settings;
+    this.tokenUri = tokenUri;
     this.retrier = retrier;
     this.clock = clock;
   }
@@ -58,7 +62,7 @@ public final class ServiceAccountLogin implements GmailAuthorization {
       List<String> scopes,
       URI tokenUri,
       HttpTransport transport,
-      HttpRequestInitializer settings,
+      TimeoutsAndTracing settings,
       Retrier retrier,
       Clock clock) {
     ServiceAccountCredentials.Builder builder =
@@ -79,7 +83,8 @@ public final class ServiceAccountLogin implements GmailAuthorization {
           null);
     }
     GoogleCredentials delegated = builder.build().createScoped(scopes).createDelegated(subject);
-    return new ServiceAccountLogin(key, subject, scopes, delegated, settings, retrier, clock);
+    return new ServiceAccountLogin(
+        key, subject, scopes, delegated, settings, tokenUri, retrier, clock);
   }
 
   /** The mailbox this service account acts for. */
@@ -127,24 +132,34 @@ public final class ServiceAccountLogin implements GmailAuthorization {
   }
 
   private synchronized String bearer(boolean force) {
+    if (!force && !due(credentials.getAccessToken())) {
+      return credentials.getAccessToken().getTokenValue();
+    }
     try {
-      retrier.call(
-          () -> {
-            try {
-              if (force || credentials.getAccessToken() == null) {
-                credentials.refresh();
-              } else {
-                credentials.refreshIfExpired();
-              }
-            } catch (IOException e) {
-              // google-auth wraps Google's answer; judge (and retry) by the answer itself
-              throw e.getCause() instanceof HttpResponseException http ? http : e;
-            }
-            return null;
-          });
+      retrier.call(() -> settings.traced("POST", tokenUri, this::refresh));
     } catch (IOException e) {
       throw ServiceAccountErrors.toCliException(e, key, subject, scopes, clock.instant());
     }
     return credentials.getAccessToken().getTokenValue();
+  }
+
+  // google-auth's own margin, judged by gmailcli's clock as for saved logins
+  private boolean due(AccessToken token) {
+    return token == null
+        || token.getExpirationTime() == null
+        || !clock
+            .instant()
+            .plus(CredentialStore.REFRESH_MARGIN)
+            .isBefore(token.getExpirationTime().toInstant());
+  }
+
+  private Void refresh() throws IOException {
+    try {
+      credentials.refresh();
+      return null;
+    } catch (IOException e) {
+      // google-auth wraps Google's answer; judge (and retry) by the answer itself
+      throw e.getCause() instanceof HttpResponseException http ? http : e;
+    }
   }
 }

@@ -2,9 +2,11 @@ package dev.gmailcli.http;
 
 import com.google.api.client.http.HttpRequest;
 import com.google.api.client.http.HttpRequestInitializer;
+import com.google.api.client.http.HttpResponseException;
 import dev.gmailcli.platform.ProxyProbe;
 import dev.gmailcli.platform.ProxySettings;
 import java.io.IOException;
+import java.net.URI;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -50,11 +52,7 @@ public final class TimeoutsAndTracing implements HttpRequestInitializer {
     request.setInterceptor(
         r -> {
           started[0] = System.nanoTime();
-          diagnostics.accept(
-              r.getRequestMethod()
-                  + " "
-                  + shortened(r.getUrl().build())
-                  + proxy.map(p -> " via proxy " + p.describe()).orElse(""));
+          diagnostics.accept(requestLine(r.getRequestMethod(), r.getUrl().build(), proxy));
         });
     request.setResponseInterceptor(
         response -> {
@@ -66,12 +64,43 @@ public final class TimeoutsAndTracing implements HttpRequestInitializer {
                   + " ms");
           if (response.getStatusCode() == 407 && proxy.isPresent()) {
             response.disconnect();
-            throw new ProxyFailureException(
-                "the proxy " + proxy.get().describe() + " " + ProxyProbe.refused(proxy.get()),
-                false,
-                null);
+            throw refusedBy(proxy.get());
           }
         });
+  }
+
+  /**
+   * For a request a library makes on its own, without an initializer (google-auth's token request
+   * for a service account): one {@code debug:} line before and one after, as for every other
+   * request, and a failure that turns out to be the proxy's becomes a {@link ProxyFailureException}
+   * naming it.
+   */
+  public <T> T traced(String method, URI url, Retrier.IoCall<T> call) throws IOException {
+    Optional<ProxySettings.Route> proxy = proxies.any() ? proxies.routeFor(url) : Optional.empty();
+    diagnostics.accept(requestLine(method, url.toString(), proxy));
+    long started = System.nanoTime();
+    try {
+      T result = call.call();
+      diagnostics.accept("  -> ok in " + (System.nanoTime() - started) / 1_000_000 + " ms");
+      return result;
+    } catch (HttpResponseException e) {
+      diagnostics.accept(
+          "  -> " + e.getStatusCode() + " in " + (System.nanoTime() - started) / 1_000_000 + " ms");
+      if (e.getStatusCode() == 407 && proxy.isPresent()) {
+        // no cause: Google's answer was never seen, and callers judge failures by their causes
+        throw refusedBy(proxy.get());
+      }
+      throw e;
+    } catch (ProxyFailureException e) {
+      throw e;
+    } catch (IOException e) {
+      Optional<ProxyFailureException> problem =
+          proxy.isPresent() ? problemWith(proxy.get(), url) : Optional.empty();
+      if (problem.isPresent()) {
+        throw problem.get();
+      }
+      throw e;
+    }
   }
 
   private Optional<ProxySettings.Route> route(HttpRequest request) {
@@ -87,15 +116,32 @@ public final class TimeoutsAndTracing implements HttpRequestInitializer {
 
   // Called as the request failed: when the proxy is the reason, say so (else the failure stands).
   private boolean blameProxy(HttpRequest failed, ProxySettings.Route proxy) throws IOException {
-    Optional<ProxyProbe.Problem> problem =
-        ProxyProbe.diagnose(proxy, failed.getUrl().toURI(), CONNECT_TIMEOUT_MS);
+    Optional<ProxyFailureException> problem = problemWith(proxy, failed.getUrl().toURI());
     if (problem.isPresent()) {
-      throw new ProxyFailureException(
-          "the proxy " + proxy.describe() + " " + problem.get().what(),
-          problem.get().worthRetrying(),
-          null);
+      throw problem.get();
     }
     return false;
+  }
+
+  /** The proxy's own failure, when probing it shows one (a failure of Google's stands). */
+  private static Optional<ProxyFailureException> problemWith(ProxySettings.Route proxy, URI url) {
+    return ProxyProbe.diagnose(proxy, url, CONNECT_TIMEOUT_MS)
+        .map(
+            problem ->
+                new ProxyFailureException(
+                    "the proxy " + proxy.describe() + " " + problem.what(),
+                    problem.worthRetrying(),
+                    null));
+  }
+
+  private static ProxyFailureException refusedBy(ProxySettings.Route proxy) {
+    return new ProxyFailureException(
+        "the proxy " + proxy.describe() + " " + ProxyProbe.refused(proxy), false, null);
+  }
+
+  private static String requestLine(
+      String method, String url, Optional<ProxySettings.Route> proxy) {
+    return method + " " + shortened(url) + proxy.map(p -> " via proxy " + p.describe()).orElse("");
   }
 
   // Gmail and token URLs carry no secrets (those travel in headers and bodies); long ones are cut.

@@ -5,12 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.gmailcli.harness.CliHarness;
 import dev.gmailcli.harness.CliRun;
 import dev.gmailcli.harness.ForwardProxy;
+import dev.gmailcli.harness.ServiceAccountKeys;
 import dev.gmailcli.harness.TestClock;
 import dev.gmailcli.harness.TokenFixtures;
 import dev.gmailcli.harness.WithGoogleStandIn;
 import dev.gmailcli.standin.GoogleStandIn;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -105,6 +108,42 @@ class ProxyE2ETest {
 
     assertThat(run.exitCode()).isEqualTo(5);
     assertThat(run.err())
+        .contains(
+            "the proxy http://127.0.0.1:"
+                + proxy.port()
+                + " (from HTTP_PROXY) refused the user and password in HTTP_PROXY (407)")
+        .contains("hint: check the proxy")
+        .doesNotContain("wrong");
+  }
+
+  @Test
+  void aServiceAccount_getsItsTokenThroughTheProxy_andIsToldWhenTheProxyRefuses() throws Exception {
+    cli.clock(Clock.systemUTC()); // google-auth signs its JWTs with the system clock
+    Path key = cli.home().resolve("keys/mail-job.json");
+    ServiceAccountKeys.create(google, key);
+    google.allowDelegation(ServiceAccountKeys.CLIENT_ID, TokenFixtures.READONLY);
+    proxy = ForwardProxy.requiring("alice", "right");
+    String[] args = {
+      "threads", "-n", "1", "-v", "--service-account", key.toString(), "--subject", "a@corp.example"
+    };
+
+    cli.env("HTTP_PROXY", "http://alice:right@127.0.0.1:" + proxy.port());
+    CliRun worked = cli.run(args);
+
+    assertThat(worked.exitCode()).as(worked.err()).isZero();
+    assertThat(proxy.carried())
+        .anySatisfy(r -> assertThat(r).startsWith("POST http://gmail.invalid:").endsWith("/token"));
+    assertThat(worked.err())
+        .containsPattern(
+            "debug: POST http://gmail\\.invalid:\\d+/token via proxy http://127\\.0\\.0\\.1:"
+                + proxy.port()
+                + " \\(from HTTP_PROXY\\)\ndebug:   -> ok in ");
+
+    CliRun refused =
+        cli.env("HTTP_PROXY", "http://alice:wrong@127.0.0.1:" + proxy.port()).run(args);
+
+    assertThat(refused.exitCode()).as(refused.err()).isEqualTo(5);
+    assertThat(refused.err())
         .contains(
             "the proxy http://127.0.0.1:"
                 + proxy.port()

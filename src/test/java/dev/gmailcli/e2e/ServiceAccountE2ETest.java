@@ -154,7 +154,10 @@ class ServiceAccountE2ETest {
           .doesNotContain("eyJ"); // no JWT either
     }
     assertThat(worked.err())
+        .contains("debug: POST " + google.tokenUri() + "\ndebug:   -> ok in ")
         .contains("debug: GET " + google.baseUrl() + "gmail/v1/users/me/profile");
+    assertThat(worked.err().lines().filter(l -> l.startsWith("debug: POST " + google.tokenUri())))
+        .hasSize(1);
   }
 
   @Test
