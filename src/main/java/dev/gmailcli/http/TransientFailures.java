@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -129,7 +130,7 @@ public final class TransientFailures {
    * error message; null when neither says.
    */
   public static Duration retryAfter(HttpHeaders headers, GoogleJsonError error, Instant now) {
-    Duration header = retryAfter(headers, Clock.fixed(now, java.time.ZoneOffset.UTC));
+    Duration header = retryAfter(headers, Clock.fixed(now, ZoneOffset.UTC));
     if (header != null || error == null || error.getMessage() == null) {
       return header;
     }

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 import dev.gmailcli.ExitCode;
 import dev.gmailcli.GmailCliException;
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -90,7 +91,7 @@ class LoopbackReceiverTest {
                 socket.connect(new InetSocketAddress(external.get(), port), 2000);
               }
             })
-        .isInstanceOf(java.net.ConnectException.class);
+        .isInstanceOf(ConnectException.class);
   }
 
   @Test

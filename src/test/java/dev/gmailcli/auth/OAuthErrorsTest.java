@@ -8,6 +8,7 @@ import com.google.api.client.auth.oauth2.ClientParametersAuthentication;
 import com.google.api.client.auth.oauth2.RefreshTokenRequest;
 import com.google.api.client.auth.oauth2.TokenResponseException;
 import com.google.api.client.http.GenericUrl;
+import com.google.api.client.http.HttpResponseException;
 import com.google.api.client.json.Json;
 import com.google.api.client.json.gson.GsonFactory;
 import com.google.auth.oauth2.UserCredentials;
@@ -73,7 +74,7 @@ class OAuthErrorsTest {
   void googleAuthInvalidGrant_isFoundThroughTheWrappingException() {
     IOException failure = googleAuthFailure(400, INVALID_GRANT);
 
-    assertThat(failure).isNotInstanceOf(com.google.api.client.http.HttpResponseException.class);
+    assertThat(failure).isNotInstanceOf(HttpResponseException.class);
     assertThat(OAuthErrors.errorCode(failure)).isEqualTo("invalid_grant");
   }
 

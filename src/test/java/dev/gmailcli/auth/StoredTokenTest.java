@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonPrimitive;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -89,7 +90,7 @@ class StoredTokenTest {
 
   @Test
   void scopesAndExtras_areDefensivelyCopied() {
-    java.util.ArrayList<String> scopes = new java.util.ArrayList<>(List.of("s"));
+    ArrayList<String> scopes = new ArrayList<>(List.of("s"));
     StoredToken copy = new StoredToken("t", null, null, null, null, scopes, null, null, null, null);
     scopes.add("added-later");
 

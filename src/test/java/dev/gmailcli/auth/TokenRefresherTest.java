@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.api.client.http.LowLevelHttpRequest;
+import com.google.api.client.http.LowLevelHttpResponse;
 import com.google.api.client.json.Json;
 import com.google.api.client.testing.http.MockHttpTransport;
 import com.google.api.client.testing.http.MockLowLevelHttpRequest;
@@ -14,6 +15,7 @@ import dev.gmailcli.harness.RecordingSleeper;
 import dev.gmailcli.http.Retrier;
 import dev.gmailcli.http.RetryPolicy;
 import dev.gmailcli.http.TimeoutsAndTracing;
+import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -69,8 +71,7 @@ class TokenRefresherTest {
     public LowLevelHttpRequest buildRequest(String method, String url) {
       return new MockLowLevelHttpRequest(url) {
         @Override
-        public com.google.api.client.http.LowLevelHttpResponse execute()
-            throws java.io.IOException {
+        public LowLevelHttpResponse execute() throws IOException {
           methods.add(method);
           urls.add(url);
           bodies.add(getContentAsString());

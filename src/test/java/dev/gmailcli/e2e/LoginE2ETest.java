@@ -11,6 +11,7 @@ import dev.gmailcli.harness.WithGoogleStandIn;
 import dev.gmailcli.standin.GoogleStandIn;
 import dev.gmailcli.standin.RecordedRequest;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -70,7 +71,7 @@ class LoginE2ETest {
 
   @Test
   void directoryNamedByGmailcliHome_keepsItsMode_whileTheTokenIs0600() throws Exception {
-    java.nio.file.Path shared = Files.createDirectories(cli.home().resolve("shared-config"));
+    Path shared = Files.createDirectories(cli.home().resolve("shared-config"));
     Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString("rwxr-xr-x"));
     Files.writeString(shared.resolve("credentials.json"), google.credentialsJson());
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.api.client.http.javanet.DefaultConnectionFactory;
 import com.google.api.client.http.javanet.NetHttpTransport;
+import com.google.gson.JsonParser;
 import dev.gmailcli.harness.CliHarness;
 import dev.gmailcli.harness.CliRun;
 import dev.gmailcli.harness.TestBrowser;
@@ -102,6 +103,6 @@ class SecretsAndSavingE2ETest {
   }
 
   private static String tokenField(String json, String field) {
-    return com.google.gson.JsonParser.parseString(json).getAsJsonObject().get(field).getAsString();
+    return JsonParser.parseString(json).getAsJsonObject().get(field).getAsString();
   }
 }

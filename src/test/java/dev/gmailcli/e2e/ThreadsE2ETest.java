@@ -11,6 +11,8 @@ import dev.gmailcli.harness.TestClock;
 import dev.gmailcli.harness.TokenFixtures;
 import dev.gmailcli.harness.WithGoogleStandIn;
 import dev.gmailcli.standin.GoogleStandIn;
+import java.io.IOException;
+import java.io.Writer;
 import java.nio.file.Files;
 import java.time.Instant;
 import java.util.List;
@@ -226,11 +228,11 @@ class ThreadsE2ETest {
   void closedOutput_stopsFetchingFurtherPages() throws Exception {
     google.mailbox().generate(1200);
     cli.token(TokenFixtures.valid(google, now));
-    java.io.Writer closedPipe =
-        new java.io.Writer() {
+    Writer closedPipe =
+        new Writer() {
           @Override
-          public void write(char[] buffer, int offset, int length) throws java.io.IOException {
-            throw new java.io.IOException("Broken pipe");
+          public void write(char[] buffer, int offset, int length) throws IOException {
+            throw new IOException("Broken pipe");
           }
 
           @Override

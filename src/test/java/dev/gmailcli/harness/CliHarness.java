@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -34,7 +35,7 @@ public final class CliHarness {
       };
   private Terminal terminal = Terminal.none();
   private final RecordingSleeper sleeper = new RecordingSleeper();
-  private java.io.Writer outSink;
+  private Writer outSink;
   private InputStream stdin = InputStream.nullInputStream();
   private Consumer<String> errLines = line -> {};
 
@@ -90,7 +91,7 @@ public final class CliHarness {
   }
 
   /** Sends stdout to {@code writer} instead of capturing it (e.g. to simulate a closed pipe). */
-  public CliHarness out(java.io.Writer writer) {
+  public CliHarness out(Writer writer) {
     this.outSink = writer;
     return this;
   }

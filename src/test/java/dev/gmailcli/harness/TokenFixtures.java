@@ -2,6 +2,7 @@ package dev.gmailcli.harness;
 
 import dev.gmailcli.standin.GoogleStandIn;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -75,8 +76,7 @@ public final class TokenFixtures {
   /** Python's {@code expiry.isoformat() + "Z"}. */
   public static String pythonExpiry(Instant expiry) {
     Instant micros = expiry.truncatedTo(ChronoUnit.MICROS);
-    String text =
-        DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(micros.atOffset(java.time.ZoneOffset.UTC));
+    String text = DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(micros.atOffset(ZoneOffset.UTC));
     if (micros.getNano() != 0 && text.contains(".")) {
       String fraction = text.substring(text.indexOf('.') + 1);
       text = text.substring(0, text.indexOf('.') + 1) + (fraction + "000000").substring(0, 6);

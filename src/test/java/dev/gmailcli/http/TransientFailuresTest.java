@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import javax.net.ssl.SSLHandshakeException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -107,9 +108,7 @@ class TransientFailuresTest {
 
   @Test
   void tlsHandshakeFailures_areNotTransient() {
-    assertThat(
-            TransientFailures.isTransient(
-                new javax.net.ssl.SSLHandshakeException("PKIX path failed")))
+    assertThat(TransientFailures.isTransient(new SSLHandshakeException("PKIX path failed")))
         .isFalse();
   }
 }

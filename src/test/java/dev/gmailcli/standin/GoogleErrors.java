@@ -2,6 +2,7 @@ package dev.gmailcli.standin;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import java.time.Instant;
 
 /**
  * Builders for the JSON error bodies Google returns, for use with {@link GoogleStandIn#failNext}
@@ -38,7 +39,7 @@ public final class GoogleErrors {
    * 429 as Gmail sends it when the per-user quota is used up: the time to come back is only in the
    * message, e.g. "User-rate limit exceeded. Retry after 2026-11-25T12:00:05.123Z".
    */
-  public static String userRateLimitExceeded(java.time.Instant retryAfter) {
+  public static String userRateLimitExceeded(Instant retryAfter) {
     return apiErrorObject(
             429,
             "User-rate limit exceeded.  Retry after " + retryAfter,

@@ -83,6 +83,7 @@ abstract class StandInClients {
   }
 
   /** POST /revoke with {@code token} in the body, as gmailcli's logout sends it. */
+  // clashes with java.net.http.HttpResponse, imported for the other calls
   com.google.api.client.http.HttpResponse revoke(String token) throws IOException {
     return transport
         .createRequestFactory()

@@ -7,6 +7,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /** Injected failures: by path prefix (any request) and by thread id (threads.get in a batch). */
 final class StandInFaults {
@@ -57,7 +58,7 @@ final class StandInFaults {
     return take(byThread, rule -> rule.key.equals(threadId));
   }
 
-  private static Resp take(List<Rule> rules, java.util.function.Predicate<Rule> matches) {
+  private static Resp take(List<Rule> rules, Predicate<Rule> matches) {
     Iterator<Rule> it = rules.iterator();
     while (it.hasNext()) {
       Rule rule = it.next();

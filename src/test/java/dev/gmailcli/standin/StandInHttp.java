@@ -1,6 +1,7 @@
 package dev.gmailcli.standin;
 
 import java.net.URLDecoder;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -120,6 +121,6 @@ final class StandInHttp {
   }
 
   static String encode(String s) {
-    return java.net.URLEncoder.encode(s, StandardCharsets.UTF_8);
+    return URLEncoder.encode(s, StandardCharsets.UTF_8);
   }
 }

@@ -6,9 +6,11 @@ import com.google.api.client.auth.oauth2.AuthorizationCodeFlow;
 import com.google.api.client.auth.oauth2.AuthorizationCodeRequestUrl;
 import com.google.api.client.auth.oauth2.BearerToken;
 import com.google.api.client.auth.oauth2.ClientParametersAuthentication;
+import com.google.api.client.auth.oauth2.TokenErrorResponse;
 import com.google.api.client.auth.oauth2.TokenResponse;
 import com.google.api.client.auth.oauth2.TokenResponseException;
 import com.google.api.client.googleapis.auth.oauth2.GoogleClientSecrets;
+import com.google.api.client.http.BasicAuthentication;
 import com.google.api.client.http.GenericUrl;
 import com.google.api.client.http.HttpResponseException;
 import com.google.api.services.gmail.GmailScopes;
@@ -21,6 +23,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -88,9 +91,7 @@ class StandInOAuthTest extends StandInClients {
     HttpClient browser =
         HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build();
     return browser
-        .send(
-            java.net.http.HttpRequest.newBuilder(URI.create(url.build())).build(),
-            BodyHandlers.ofString())
+        .send(HttpRequest.newBuilder(URI.create(url.build())).build(), BodyHandlers.ofString())
         .statusCode();
   }
 
@@ -262,8 +263,7 @@ class StandInOAuthTest extends StandInClients {
     TokenResponse narrowed =
         refresh(refresh)
             .setClientAuthentication(
-                new com.google.api.client.http.BasicAuthentication(
-                    GoogleStandIn.CLIENT_ID, GoogleStandIn.CLIENT_SECRET))
+                new BasicAuthentication(GoogleStandIn.CLIENT_ID, GoogleStandIn.CLIENT_SECRET))
             .setScopes(List.of(GmailScopes.GMAIL_METADATA))
             .execute();
     assertThat(narrowed.getScope()).isEqualTo(GmailScopes.GMAIL_METADATA);
@@ -284,17 +284,14 @@ class StandInOAuthTest extends StandInClients {
             get(google.tokenUri())
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(
-                    java.net.http.HttpRequest.BodyPublishers.ofString(
+                    HttpRequest.BodyPublishers.ofString(
                         "grant_type=refresh_token&refresh_token=x&client_id="
                             + GoogleStandIn.CLIENT_ID
                             + "&client_secret=nope")));
     assertThat(response.statusCode()).isEqualTo(401);
     assertThat(response.headers().firstValue("Content-Type"))
         .hasValue("application/json; charset=UTF-8");
-    assertThat(
-            JSON.fromString(
-                    response.body(), com.google.api.client.auth.oauth2.TokenErrorResponse.class)
-                .getError())
+    assertThat(JSON.fromString(response.body(), TokenErrorResponse.class).getError())
         .isEqualTo("invalid_client");
   }
 

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -212,7 +213,7 @@ final class StandInRouter {
   private static Map<String, List<String>> frozen(Map<String, List<String>> map) {
     Map<String, List<String>> copy = new LinkedHashMap<>();
     map.forEach((k, v) -> copy.put(k, List.copyOf(v)));
-    return java.util.Collections.unmodifiableMap(copy);
+    return Collections.unmodifiableMap(copy);
   }
 
   List<RecordedRequest> recorded() {

@@ -6,6 +6,8 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -42,7 +44,7 @@ final class StandInTokens {
   volatile boolean omitRefreshToken;
 
   /** Scope sets already consented to with offline access (refresh tokens come on first consent). */
-  final java.util.Set<String> consentedOffline = java.util.concurrent.ConcurrentHashMap.newKeySet();
+  final Set<String> consentedOffline = ConcurrentHashMap.newKeySet();
 
   volatile boolean rotateRefreshTokens;
   volatile Duration accessTokenLifetime = Duration.ofSeconds(3599);
