@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -42,6 +43,13 @@ final class ReadmeShell {
   private final Path home;
   private final Path bin;
   private final List<String> exports = new ArrayList<>();
+  // blocking readers and the person each need a thread of their own (not a shared pool's)
+  private final Executor threads =
+      runnable -> {
+        Thread thread = new Thread(runnable, "readme-shell");
+        thread.setDaemon(true);
+        thread.start();
+      };
 
   ReadmeShell(GoogleStandIn google, Path work) throws IOException {
     this.google = google;
@@ -70,9 +78,9 @@ final class ReadmeShell {
     builder.environment().putAll(environment());
     Process process = builder.start();
     boolean pastes = command.contains("--no-browser");
-    CompletableFuture<byte[]> out = CompletableFuture.supplyAsync(() -> readAll(process));
+    CompletableFuture<byte[]> out = CompletableFuture.supplyAsync(() -> readAll(process), threads);
     CompletableFuture<String> err =
-        CompletableFuture.supplyAsync(() -> watchStderr(process, pastes));
+        CompletableFuture.supplyAsync(() -> watchStderr(process, pastes), threads);
     if (!process.waitFor(90, TimeUnit.SECONDS)) {
       process.destroyForcibly();
       throw new AssertionError("`" + command + "` did not finish within 90 s");
@@ -103,7 +111,8 @@ final class ReadmeShell {
         Matcher consent = CONSENT_URL.matcher(line);
         if (consent.find()) {
           String url = consent.group();
-          CompletableFuture.runAsync(() -> approve(url, pastes, process.getOutputStream()));
+          CompletableFuture.runAsync(
+              () -> approve(url, pastes, process.getOutputStream()), threads);
         }
       }
     } catch (IOException e) {
