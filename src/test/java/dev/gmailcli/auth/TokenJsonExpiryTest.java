@@ -26,8 +26,8 @@ class TokenJsonExpiryTest {
         "9999-12-31T23:59:59"
       })
   void plainDateTime_readsWhatJavaTimeReads(String text) throws Exception {
-    assertThat(TokenJson.plainDateTime(text)).isEqualTo(LocalDateTime.parse(text));
-    assertThat(TokenJson.expiry(text + "Z"))
+    assertThat(TokenExpiry.plainDateTime(text)).isEqualTo(LocalDateTime.parse(text));
+    assertThat(TokenExpiry.parse(text + "Z"))
         .isEqualTo(LocalDateTime.parse(text).toInstant(ZoneOffset.UTC));
   }
 
@@ -46,7 +46,7 @@ class TokenJsonExpiryTest {
         "not a date at all, no"
       })
   void plainDateTime_leavesEverythingElseToJavaTime(String text) {
-    assertThat(TokenJson.plainDateTime(text)).isNull();
+    assertThat(TokenExpiry.plainDateTime(text)).isNull();
   }
 
   @ParameterizedTest
@@ -59,15 +59,15 @@ class TokenJsonExpiryTest {
         "2025-10-20T09:18:60"
       })
   void outOfRangeFields_areRejectedByBoth(String text) {
-    assertThatThrownBy(() -> TokenJson.plainDateTime(text)).isInstanceOf(DateTimeException.class);
+    assertThatThrownBy(() -> TokenExpiry.plainDateTime(text)).isInstanceOf(DateTimeException.class);
     assertThatThrownBy(() -> LocalDateTime.parse(text)).isInstanceOf(DateTimeException.class);
-    assertThatThrownBy(() -> TokenJson.expiry(text + "Z"))
+    assertThatThrownBy(() -> TokenExpiry.parse(text + "Z"))
         .isInstanceOf(TokenJson.MalformedTokenException.class);
   }
 
   @Test
   void spaceSeparatedExpiry_isStillRead() throws Exception {
-    assertThat(TokenJson.expiry("2025-10-20 09:18:16Z"))
+    assertThat(TokenExpiry.parse("2025-10-20 09:18:16Z"))
         .isEqualTo(LocalDateTime.parse("2025-10-20T09:18:16").toInstant(ZoneOffset.UTC));
   }
 }

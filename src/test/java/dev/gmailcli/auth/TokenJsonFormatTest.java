@@ -59,7 +59,7 @@ class TokenJsonFormatTest {
 
       String expected = (utc.getNano() == 0 ? seconds : micros).format(utc) + "Z";
 
-      assertThat(TokenJson.formatExpiry(expiry)).as(expiry.toString()).isEqualTo(expected);
+      assertThat(TokenExpiry.format(expiry)).as(expiry.toString()).isEqualTo(expected);
     }
   }
 }

@@ -94,7 +94,7 @@ class TokenJsonWriteTest {
     "2025-10-20T09:18:16.000000900Z, 2025-10-20T09:18:16Z",
   })
   void expiryWithFraction_hasSixDigits_likePythonIsoformat(Instant expiry, String written) {
-    assertThat(TokenJson.formatExpiry(expiry)).isEqualTo(written);
+    assertThat(TokenExpiry.format(expiry)).isEqualTo(written);
   }
 
   @Test
