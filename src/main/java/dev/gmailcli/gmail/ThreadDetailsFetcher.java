@@ -1,17 +1,11 @@
 package dev.gmailcli.gmail;
 
-import com.google.api.client.googleapis.json.GoogleJsonError;
-import com.google.api.client.http.HttpHeaders;
-import com.google.api.services.gmail.model.Thread;
-import dev.gmailcli.http.TransientFailures;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
@@ -53,11 +47,16 @@ public final class ThreadDetailsFetcher {
       for (int n = Math.min(pending.size(), gmail.batchLimit()); n > 0; n--) {
         batch.add(pending.removeFirst());
       }
-      Parts parts = new Parts(found);
+      BatchParts<ThreadDetails> parts =
+          new BatchParts<>(
+              found,
+              ThreadMetadata::details,
+              "fetch details of thread",
+              (id, status, said) -> withoutDetails(found, id, status, said));
       try {
         gmail.threadMetadata(batch, parts);
       } finally {
-        List<String> again = new ArrayList<>(parts.retry);
+        List<String> again = new ArrayList<>(parts.retry());
         for (int i = again.size() - 1; i >= 0; i--) {
           pending.addFirst(again.get(i));
         }
@@ -73,44 +72,20 @@ public final class ThreadDetailsFetcher {
     }
   }
 
-  /** Collects one batch's parts: details found, and what to send again. */
-  private final class Parts implements GmailService.PartCallback {
-    final Map<String, ThreadDetails> found;
-    final Set<String> retry = new LinkedHashSet<>();
-
-    Parts(Map<String, ThreadDetails> found) {
-      this.found = found;
+  // shown all the same, without details, and said so
+  private void withoutDetails(
+      Map<String, ThreadDetails> found, String id, int status, String said) {
+    if (status == 404) {
+      warnings.accept("thread " + id + " was deleted while listing; it is shown without details");
+    } else {
+      warnings.accept(
+          "Gmail refused the details of thread "
+              + id
+              + " (HTTP "
+              + status
+              + said
+              + "); it is shown without details");
     }
-
-    @Override
-    public void onSuccess(String id, Thread thread) {
-      found.put(id, ThreadMetadata.details(thread));
-      retry.remove(id);
-    }
-
-    @Override
-    public void onFailure(String id, GoogleJsonError error, HttpHeaders headers) {
-      int status = error == null ? 0 : error.getCode();
-      if (TransientFailures.isTransient(status, TransientFailures.reasons(error))) {
-        retry.add(id);
-        return;
-      }
-      if (status == 404) {
-        warnings.accept("thread " + id + " was deleted while listing; it is shown without details");
-      } else if (status == 401 || status == 403) {
-        // the login itself is the problem: every other thread would fail the same way
-        throw GmailErrors.forStatus(status, error, "fetch details of thread " + id, null);
-      } else {
-        String said = error == null || error.getMessage() == null ? "" : ": " + error.getMessage();
-        warnings.accept(
-            "Gmail refused the details of thread "
-                + id
-                + " (HTTP "
-                + status
-                + said
-                + "); it is shown without details");
-      }
-      found.put(id, null);
-    }
+    found.put(id, null);
   }
 }
