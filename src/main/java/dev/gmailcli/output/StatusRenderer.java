@@ -2,6 +2,7 @@ package dev.gmailcli.output;
 
 import com.google.gson.stream.JsonWriter;
 import dev.gmailcli.state.Cursor;
+import dev.gmailcli.state.CursorJson;
 import dev.gmailcli.state.CursorKey;
 import dev.gmailcli.state.CursorListing;
 import java.io.IOException;
@@ -140,17 +141,8 @@ public final class StatusRenderer {
     if (cursor == null) {
       json.name("problem").value(listing.problem());
     } else {
-      CursorKey key = cursor.key();
-      json.name("name").value(key.name());
-      json.name("account").value(key.account());
-      json.name("query").value(key.query());
-      json.name("labels").beginArray();
-      for (String label : key.labels()) {
-        json.value(label);
-      }
-      json.endArray();
-      json.name("includeSpamTrash").value(key.includeSpamTrash());
-      json.name("historyId").value(cursor.historyId());
+      json.name("name").value(cursor.key().name());
+      CursorJson.writeFilterAndPlace(json, cursor);
       json.name("lastRun").value(ThreadJson.rfc3339(cursor.lastRun()));
     }
     json.endObject();

@@ -15,7 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** A cursor file's text: a small JSON object, the filter spelled out for a person who looks. */
-final class CursorJson {
+public final class CursorJson {
   private CursorJson() {}
 
   /** A cursor file that cannot be used; the message says why. */
@@ -37,21 +37,30 @@ final class CursorJson {
       if (key.name() != null) {
         json.name("cursor").value(key.name());
       }
-      json.name("account").value(key.account());
-      json.name("query").value(key.query());
-      json.name("labels").beginArray();
-      for (String label : key.labels()) {
-        json.value(label);
-      }
-      json.endArray();
-      json.name("includeSpamTrash").value(key.includeSpamTrash());
-      json.name("historyId").value(cursor.historyId());
+      writeFilterAndPlace(json, cursor);
       json.name("lastRun").value(cursor.lastRun().toString());
       json.endObject();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     return text + "\n";
+  }
+
+  /**
+   * Writes a cursor's account, filter (query, labels, includeSpamTrash) and place (historyId) as
+   * members of the JSON object being written: in its file, and in {@code status --format json}.
+   */
+  public static void writeFilterAndPlace(JsonWriter json, Cursor cursor) throws IOException {
+    CursorKey key = cursor.key();
+    json.name("account").value(key.account());
+    json.name("query").value(key.query());
+    json.name("labels").beginArray();
+    for (String label : key.labels()) {
+      json.value(label);
+    }
+    json.endArray();
+    json.name("includeSpamTrash").value(key.includeSpamTrash());
+    json.name("historyId").value(cursor.historyId());
   }
 
   static Cursor parse(String text) throws MalformedCursorException {
