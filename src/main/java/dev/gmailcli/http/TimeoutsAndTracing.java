@@ -43,7 +43,7 @@ public final class TimeoutsAndTracing implements HttpRequestInitializer {
     request.setReadTimeout(READ_TIMEOUT_MS);
     // Failed statuses surface as exceptions and are retried by Retrier, not by the library; a
     // failure through a proxy is looked into (never retried here).
-    Optional<ProxySettings.Route> proxy = route(request);
+    Optional<ProxySettings.Route> proxy = route(request.getUrl().toURI());
     request.setIOExceptionHandler(
         proxy.isEmpty() ? null : (failed, supportsRetry) -> blameProxy(failed, proxy.get()));
     request.setLoggingEnabled(false);
@@ -76,7 +76,7 @@ public final class TimeoutsAndTracing implements HttpRequestInitializer {
    * naming it.
    */
   public <T> T traced(String method, URI url, Retrier.IoCall<T> call) throws IOException {
-    Optional<ProxySettings.Route> proxy = proxies.any() ? proxies.routeFor(url) : Optional.empty();
+    Optional<ProxySettings.Route> proxy = route(url);
     diagnostics.accept(requestLine(method, url.toString(), proxy));
     long started = System.nanoTime();
     try {
@@ -103,12 +103,12 @@ public final class TimeoutsAndTracing implements HttpRequestInitializer {
     }
   }
 
-  private Optional<ProxySettings.Route> route(HttpRequest request) {
+  private Optional<ProxySettings.Route> route(URI url) {
     if (!proxies.any()) {
       return Optional.empty();
     }
     try {
-      return proxies.routeFor(request.getUrl().toURI());
+      return proxies.routeFor(url);
     } catch (IllegalArgumentException e) {
       return Optional.empty();
     }

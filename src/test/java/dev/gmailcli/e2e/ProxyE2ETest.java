@@ -117,7 +117,7 @@ class ProxyE2ETest {
   }
 
   @Test
-  void aServiceAccount_getsItsTokenThroughTheProxy_andIsToldWhenTheProxyRefuses() throws Exception {
+  void aServiceAccount_getsItsTokenThroughTheProxy_andIsToldWhenTheProxyFails() throws Exception {
     cli.clock(Clock.systemUTC()); // google-auth signs its JWTs with the system clock
     Path key = cli.home().resolve("keys/mail-job.json");
     ServiceAccountKeys.create(google, key);
@@ -150,6 +150,16 @@ class ProxyE2ETest {
                 + " (from HTTP_PROXY) refused the user and password in HTTP_PROXY (407)")
         .contains("hint: check the proxy")
         .doesNotContain("wrong");
+
+    int closed;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      closed = socket.getLocalPort();
+    }
+    CliRun unreachable = cli.env("HTTP_PROXY", "http://127.0.0.1:" + closed).run(args);
+
+    assertThat(unreachable.exitCode()).as(unreachable.err()).isEqualTo(5);
+    assertThat(unreachable.err())
+        .contains("the proxy http://127.0.0.1:" + closed + " (from HTTP_PROXY) cannot be reached");
   }
 
   @Test
