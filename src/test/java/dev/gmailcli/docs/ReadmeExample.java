@@ -36,6 +36,7 @@ record ReadmeExample(Block block, List<Command> commands, List<String> directive
   private static final Pattern TALKS_TO_GOOGLE =
       Pattern.compile("gmailcli\\s+(.*\\s)?(login|logout|threads|status\\s.*--check)(\\s|$)");
 
+  private static final Pattern COMMENT = Pattern.compile("(^|\\s)#.*$");
   private static final Pattern KNOWN_DIRECTIVE =
       Pattern.compile(
           "skip: \\S.*|logged out|also profile [\\w.-]+|new mail before command \\d+"
@@ -138,7 +139,7 @@ record ReadmeExample(Block block, List<Command> commands, List<String> directive
   }
 
   static String withoutComment(String command) {
-    Matcher comment = Pattern.compile("(^|\\s)#.*$").matcher(command);
+    Matcher comment = COMMENT.matcher(command);
     return comment.find() ? command.substring(0, comment.start()) : command;
   }
 }
