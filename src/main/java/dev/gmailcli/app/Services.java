@@ -99,7 +99,12 @@ public final class Services {
         warnings(),
         env.clock(),
         env.terminal(),
-        () -> diagnostics.accept(gmail.quotaSummary()));
+        quotaReport());
+  }
+
+  // formatting the figures starts the JDK's locale data: only worth it when they are printed
+  private Runnable quotaReport() {
+    return options.verbose() ? () -> diagnostics.accept(gmail.quotaSummary()) : () -> {};
   }
 
   public NewThreadsTask newThreadsTask() {

@@ -9,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
@@ -21,18 +23,21 @@ public final class Cli {
 
   /** Runs gmailcli with {@code args} and returns the exit code. */
   public static int run(Env env, String... args) {
-    return run(env, Subcommands.neededFor(args), args);
+    return run(env, Subcommands.neededFor(args), Subcommands.onlyListedFor(args), args);
   }
 
-  /** Runs gmailcli with only {@code subcommands} registered (tests compare it with all). */
-  static int run(Env env, List<Subcommands.Entry> subcommands, String... args) {
+  /**
+   * Runs gmailcli with only {@code subcommands} registered (tests compare it with all), as mere
+   * entries of the command list if {@code listedOnly}.
+   */
+  static int run(Env env, List<Subcommands.Entry> subcommands, boolean listedOnly, String... args) {
     try {
       if (subcommands.isEmpty() && Subcommands.asksOnlyForVersion(args)) {
         // one line that needs no command line model: picocli's would cost a third of the run
         env.out().println(versionLine());
         return ExitCode.OK.code();
       }
-      return create(env, subcommands).execute(args);
+      return create(env, subcommands, listedOnly).execute(args);
     } finally {
       env.out().flush();
       env.err().flush();
@@ -41,14 +46,19 @@ public final class Cli {
 
   /** The configured command line with every subcommand (exposed for tests of help output). */
   public static CommandLine create(Env env) {
-    return create(env, Subcommands.ALL);
+    return create(env, Subcommands.ALL, false);
   }
 
-  private static CommandLine create(Env env, List<Subcommands.Entry> subcommands) {
+  private static CommandLine create(
+      Env env, List<Subcommands.Entry> subcommands, boolean listedOnly) {
     skipUnusedConverters();
     CommandLine cli = new CommandLine(new GmailCliCommand(env), new CommandFactory(env));
     for (Subcommands.Entry entry : subcommands) {
-      cli.addSubcommand(entry.name(), entry.type());
+      if (listedOnly) {
+        cli.addSubcommand(entry.name(), listing(entry.type()));
+      } else {
+        cli.addSubcommand(entry.name(), entry.type());
+      }
     }
     cli.setOut(env.out());
     cli.setErr(env.err());
@@ -66,6 +76,15 @@ public final class Cli {
       sub.getCommandSpec().versionProvider(cli.getCommandSpec().versionProvider());
     }
     return cli;
+  }
+
+  // A subcommand as the root's command list shows it: names and first line. Its options are not
+  // looked at, which spares the reflection over them that registering its class costs.
+  private static CommandLine listing(Class<?> type) {
+    Command command = type.getAnnotation(Command.class);
+    CommandSpec spec = CommandSpec.create().name(command.name()).aliases(command.aliases());
+    spec.usageMessage().header(command.header()).description(command.description());
+    return new CommandLine(spec);
   }
 
   /** What {@code --version} prints. */

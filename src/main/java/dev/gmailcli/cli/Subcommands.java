@@ -55,6 +55,15 @@ final class Subcommands {
     return ALL;
   }
 
+  /**
+   * Whether {@code args} show only the root's help ({@code --help}, {@code -h} or nothing), for
+   * which the subcommands need only be listed.
+   */
+  static boolean onlyListedFor(String... args) {
+    return args.length == 0
+        || args.length == 1 && (args[0].equals("--help") || args[0].equals("-h"));
+  }
+
   /** Whether {@code args} are {@code --version} or {@code -V} alone. */
   static boolean asksOnlyForVersion(String... args) {
     return args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"));

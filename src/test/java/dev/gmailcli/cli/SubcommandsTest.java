@@ -110,10 +110,10 @@ class SubcommandsTest {
   @ParameterizedTest
   @ValueSource(strings = {"login", "threads", "status", "logout"})
   void subcommandVersion_isGmailclis(String command) {
-    String root = run(Subcommands.ALL, "--version");
+    String root = run(Subcommands.ALL, false, "--version");
 
     assertThat(root).startsWith("0\n--- out\ngmailcli ");
-    assertThat(run(Subcommands.neededFor(command, "--version"), command, "--version"))
+    assertThat(run(Subcommands.neededFor(command, "--version"), false, command, "--version"))
         .isEqualTo(root);
   }
 
@@ -126,7 +126,9 @@ class SubcommandsTest {
   @ParameterizedTest
   @ValueSource(
       strings = {
+        "",
         "--help",
+        "-h",
         "--version",
         "-V",
         "--version threads",
@@ -148,12 +150,26 @@ class SubcommandsTest {
         "completion fish"
       })
   void output_isTheSameAsWithEverySubcommandRegistered(String line) {
-    String[] args = line.split(" ");
+    String[] args = line.isEmpty() ? new String[0] : line.split(" ");
 
-    String lean = run(Subcommands.neededFor(args), args);
-    String full = run(Subcommands.ALL, args);
+    String lean = run(Subcommands.neededFor(args), Subcommands.onlyListedFor(args), args);
+    String full = run(Subcommands.ALL, false, args);
 
     assertThat(lean).isEqualTo(full);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"", "--help", "-h"})
+  void rootHelpAlone_onlyListsTheSubcommands(String line) {
+    String[] args = line.isEmpty() ? new String[0] : line.split(" ");
+
+    assertThat(Subcommands.onlyListedFor(args)).isTrue();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"help", "threads --help", "--help threads", "-v --help", "--version"})
+  void anythingElse_registersTheSubcommandsThemselves(String line) {
+    assertThat(Subcommands.onlyListedFor(line.split(" "))).isFalse();
   }
 
   @ParameterizedTest
@@ -182,10 +198,11 @@ class SubcommandsTest {
     String[] args = line.split(" ");
 
     // the network supplier fails the run (exit 1) if anything asks for the transport
-    assertThat(run(Subcommands.neededFor(args), args)).startsWith("0\n");
+    assertThat(run(Subcommands.neededFor(args), Subcommands.onlyListedFor(args), args))
+        .startsWith("0\n");
   }
 
-  private String run(List<Subcommands.Entry> subcommands, String... args) {
+  private String run(List<Subcommands.Entry> subcommands, boolean listedOnly, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     Env env =
@@ -202,7 +219,7 @@ class SubcommandsTest {
             url -> {},
             Terminal.none(),
             home);
-    int code = Cli.run(env, subcommands, args);
+    int code = Cli.run(env, subcommands, listedOnly, args);
     return code + "\n--- out\n" + out + "--- err\n" + err;
   }
 }

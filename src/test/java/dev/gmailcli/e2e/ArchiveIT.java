@@ -34,10 +34,21 @@ import org.junit.jupiter.params.provider.MethodSource;
  * a run that has the archive turned off ({@code GMAILCLI_NO_CDS=1}). The launcher and jar are
  * copied to a directory of their own (so that the archive {@code mvn package} put next to target's
  * jar does not take part) and archives go to a temporary cache directory. Runs with the JDK running
- * the tests, and with every JDK home listed in the system property {@code gmailcli.it.jdks}.
+ * the tests, and with every JDK home listed in the system property {@code gmailcli.it.jdks}. A
+ * training makes two archives: the big one of the commands and the small one that gmailcli's own
+ * {@code --help} and {@code --version} take; both are checked.
  */
 class ArchiveIT {
   private static final String[] THREADS = {"threads", "--max", "3", "--format", "json"};
+  // those that take the small archive, and two that take the big one without being its training
+  private static final List<String[]> OTHER_COMMANDS =
+      List.of(
+          new String[] {"--version"},
+          new String[] {"--help"},
+          new String[] {"-h"},
+          new String[] {},
+          new String[] {"help", "threads"},
+          new String[] {"status"});
 
   @TempDir Path installRoot;
   @TempDir Path home;
@@ -91,18 +102,23 @@ class ArchiveIT {
 
     assertSameAs(reference, run(jdk, false, THREADS));
     assertThat(archives()).hasSize(1);
+    assertThat(helpArchives()).hasSize(1);
     assertThat(leftovers()).isEmpty();
 
     assertSameAs(reference, run(jdk, false, THREADS));
-    for (String[] args :
-        List.of(new String[] {"--version"}, new String[] {"--help"}, new String[] {"status"})) {
+    for (String[] args : OTHER_COMMANDS) {
       assertSameAs(run(jdk, true, args), run(jdk, false, args));
     }
     Path archive = archives().get(0);
+    Path helpArchive = helpArchives().get(0);
     Files.delete(archive);
+    // without the small archive, help runs take the big one
+    Files.delete(helpArchive);
+    assertSameAs(run(jdk, true, "--help"), run(jdk, false, "--help"));
 
     assertSameAs(reference, run(jdk, false, THREADS));
     assertThat(archives()).containsExactly(archive);
+    assertThat(helpArchives()).containsExactly(helpArchive);
   }
 
   @ParameterizedTest
@@ -115,6 +131,7 @@ class ArchiveIT {
 
     assertSameAs(reference, run(jdk, false, THREADS));
     assertThat(archives()).isEmpty();
+    assertThat(helpArchives()).isEmpty();
     assertThat(leftovers()).isEmpty();
   }
 
@@ -131,11 +148,25 @@ class ArchiveIT {
     assertThat(archives()).hasSize(2).contains(old);
     assertSameAs(reference, run(jdk, false, THREADS));
 
-    // the old jar's archive found under the name of the current jar
+    // the old jar's archives found under the names of the current jar's
     Path current = archives().stream().filter(p -> !p.equals(old)).findFirst().orElseThrow();
     Files.move(old, current, StandardCopyOption.REPLACE_EXISTING);
+    Path oldHelp = helpArchives().stream().filter(p -> !isOf(p, current)).findFirst().orElseThrow();
+    Path currentHelp =
+        helpArchives().stream().filter(p -> isOf(p, current)).findFirst().orElseThrow();
+    Files.move(oldHelp, currentHelp, StandardCopyOption.REPLACE_EXISTING);
     assertSameAs(reference, run(jdk, false, THREADS));
-    assertSameAs(run(jdk, true, "--version"), run(jdk, false, "--version"));
+    for (String[] args : OTHER_COMMANDS) {
+      assertSameAs(run(jdk, true, args), run(jdk, false, args));
+    }
+  }
+
+  // whether a small archive and a big one were made for the same jar and JDK
+  private static boolean isOf(Path helpArchive, Path archive) {
+    String name = archive.getFileName().toString();
+    int dot = name.lastIndexOf('.');
+    String help = name.substring(0, dot) + ".help" + name.substring(dot);
+    return helpArchive.getFileName().toString().equals(help);
   }
 
   @ParameterizedTest
@@ -152,6 +183,7 @@ class ArchiveIT {
       assertSameAs(reference, result.get(5, TimeUnit.MINUTES));
     }
     assertThat(archives()).hasSize(1);
+    assertThat(helpArchives()).hasSize(1);
     assertThat(leftovers()).isEmpty();
     assertSameAs(reference, run(jdk, false, THREADS));
   }
@@ -163,6 +195,7 @@ class ArchiveIT {
     run(jdk, true, THREADS);
 
     assertThat(archives()).isEmpty();
+    assertThat(helpArchives()).isEmpty();
     assertThat(leftovers()).isEmpty();
   }
 
@@ -190,8 +223,18 @@ class ArchiveIT {
     Files.move(rebuilt, jar, StandardCopyOption.REPLACE_EXISTING);
   }
 
+  // the archives of the commands
   private List<Path> archives() throws IOException {
-    return inCache(name -> name.startsWith("gmailcli-") && name.matches(".*\\.(jsa|aot)"));
+    return inCache(
+        name ->
+            name.startsWith("gmailcli-")
+                && name.matches(".*\\.(jsa|aot)")
+                && !name.matches(".*\\.help\\.(jsa|aot)"));
+  }
+
+  // the small archives, of --help and --version
+  private List<Path> helpArchives() throws IOException {
+    return inCache(name -> name.startsWith("gmailcli-") && name.matches(".*\\.help\\.(jsa|aot)"));
   }
 
   // what a training leaves only while it runs: its lock and temporary files
