@@ -1,6 +1,7 @@
 package dev.gmailcli.cli;
 
 import dev.gmailcli.gmail.GmailService;
+import dev.gmailcli.output.ThreadFormat;
 import dev.gmailcli.platform.Env;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -15,8 +16,14 @@ public final class Main {
 
   public static void main(String[] args) {
     silenceLibraryLogging();
-    Runnable networkAhead = Subcommands.useNetwork(args) ? GmailService::prepare : null;
+    Runnable networkAhead = Subcommands.useNetwork(args) ? Main::prepareAhead : null;
     System.exit(Cli.run(Env.system(networkAhead), args));
+  }
+
+  // one-time work of a command that talks to Google, done on the network thread while it starts
+  private static void prepareAhead() {
+    GmailService.prepare();
+    ThreadFormat.prepare();
   }
 
   // Google's libraries log through java.util.logging (and at CONFIG would log request bodies

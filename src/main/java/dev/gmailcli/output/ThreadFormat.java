@@ -15,6 +15,15 @@ public enum ThreadFormat {
   /** One JSON object per thread and line, streamed. */
   NDJSON;
 
+  /**
+   * Does ahead the one-time set-up of the JSON writer (for json and ndjson listings, and for the
+   * token file), so that a listing does not wait for it. Safe to run on any thread, beside a
+   * command.
+   */
+  public static void prepare() {
+    ThreadJson.prepare();
+  }
+
   /** Whether this format shows details unless told otherwise. */
   public boolean detailsByDefault() {
     return this == TABLE || this == TSV;

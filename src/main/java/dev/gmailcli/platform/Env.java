@@ -9,6 +9,8 @@ import java.io.FileOutputStream;
 import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -80,9 +82,13 @@ public record Env(
   public static Env system(Runnable networkAhead) {
     Map<String, String> env = System.getenv();
     ProxySettings proxies = proxies(env);
+    Endpoints endpoints = Endpoints.from(env);
     Network network =
         new Network(
-            usesTls(Endpoints.from(env)), networkAhead == null ? () -> {} : networkAhead, proxies);
+            usesTls(endpoints),
+            gmailRoot(endpoints),
+            networkAhead == null ? () -> {} : networkAhead,
+            proxies);
     if (networkAhead != null) {
       network.prepare();
     }
@@ -136,6 +142,14 @@ public record Env(
     return endpoints.gmailRootUrl().startsWith("https:")
         || endpoints.tokenUri().startsWith("https:")
         || endpoints.revokeUri().startsWith("https:");
+  }
+
+  private static URI gmailRoot(Endpoints endpoints) {
+    try {
+      return new URI(endpoints.gmailRootUrl());
+    } catch (URISyntaxException e) {
+      return null;
+    }
   }
 
   // $HOME first, as shells and other CLIs do; the JVM's user.home ignores it on Linux.

@@ -5,7 +5,10 @@ import com.google.api.client.http.javanet.ConnectionFactory;
 import com.google.api.client.http.javanet.NetHttpTransport;
 import java.io.IOException;
 import java.net.HttpURLConnection;
+import java.net.InetAddress;
+import java.net.URI;
 import java.net.URL;
+import java.net.UnknownHostException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -24,6 +27,7 @@ final class Network implements Supplier<HttpTransport> {
   private static final String PROXY_PROPERTY = "com.google.api.client.should_use_proxy";
 
   private final boolean tls;
+  private final URI gmail;
   private final Runnable ahead;
   private final ProxySettings proxies;
   private final CountDownLatch prepared = new CountDownLatch(1);
@@ -32,12 +36,14 @@ final class Network implements Supplier<HttpTransport> {
 
   /**
    * @param tls whether the endpoints speak HTTPS (then preparing warms up TLS)
+   * @param gmail Gmail's root URL: preparing looks up its host's address (unless a proxy does that)
    * @param ahead more one-time work of the command's requests that preparing does after that, while
    *     the command goes on (see {@link Env#system(Runnable)})
    * @param proxies the proxies the environment names
    */
-  Network(boolean tls, Runnable ahead, ProxySettings proxies) {
+  Network(boolean tls, URI gmail, Runnable ahead, ProxySettings proxies) {
     this.tls = tls;
+    this.gmail = gmail;
     this.ahead = ahead;
     this.proxies = proxies;
   }
@@ -63,6 +69,7 @@ final class Network implements Supplier<HttpTransport> {
               }
               // no longer waited for: what the request and its response need next
               try {
+                lookUpGmail();
                 HttpWarmUp.run();
                 ahead.run();
               } catch (RuntimeException | Error ignored) {
@@ -77,6 +84,19 @@ final class Network implements Supplier<HttpTransport> {
       // no thread to spare: everything happens on first use instead
       preparing = false;
       prepared.countDown();
+    }
+  }
+
+  // The request would look the address up itself (concurrent lookups of one host wait for the
+  // first, and the JDK keeps the answer for 30 s); through a proxy, the proxy looks it up.
+  private void lookUpGmail() {
+    if (gmail == null || gmail.getHost() == null || proxies.routeFor(gmail).isPresent()) {
+      return;
+    }
+    try {
+      InetAddress.getByName(gmail.getHost());
+    } catch (UnknownHostException e) {
+      // the request reports it
     }
   }
 
