@@ -18,7 +18,7 @@ final class ThreadJson {
   private ThreadJson() {}
 
   // Gson's JsonWriter formats its escape table with String.format when its class is set up, which
-  // starts the JDK's locale data: tens of milliseconds best spent on another thread, ahead.
+  // starts the JDK's locale data: milliseconds better spent on another thread, ahead.
   static void prepare() {
     writer(Writer.nullWriter(), false);
   }

@@ -90,7 +90,10 @@ final class Network implements Supplier<HttpTransport> {
   // The request would look the address up itself (concurrent lookups of one host wait for the
   // first, and the JDK keeps the answer for 30 s); through a proxy, the proxy looks it up.
   private void lookUpGmail() {
-    if (gmail == null || gmail.getHost() == null || proxies.routeFor(gmail).isPresent()) {
+    if (gmail == null
+        || gmail.getHost() == null
+        || proxies.routeFor(gmail).isPresent()
+        || HttpTransports.javaProxySettings()) {
       return;
     }
     try {
