@@ -54,6 +54,8 @@ final class Network implements Supplier<HttpTransport> {
       return;
     }
     preparing = true;
+    // the look-up waits on the network, not the CPU: beside the rest, from the start
+    start(new Thread(this::lookUpGmail, "gmailcli-lookup"));
     Thread thread =
         new Thread(
             () -> {
@@ -69,7 +71,6 @@ final class Network implements Supplier<HttpTransport> {
               }
               // no longer waited for: what the request and its response need next
               try {
-                lookUpGmail();
                 HttpWarmUp.run();
                 ahead.run();
               } catch (RuntimeException | Error ignored) {
@@ -77,13 +78,20 @@ final class Network implements Supplier<HttpTransport> {
               }
             },
             "gmailcli-network");
-    thread.setDaemon(true);
-    try {
-      thread.start();
-    } catch (RuntimeException | OutOfMemoryError e) {
+    if (!start(thread)) {
       // no thread to spare: everything happens on first use instead
       preparing = false;
       prepared.countDown();
+    }
+  }
+
+  private static boolean start(Thread thread) {
+    thread.setDaemon(true);
+    try {
+      thread.start();
+      return true;
+    } catch (RuntimeException | OutOfMemoryError e) {
+      return false;
     }
   }
 
@@ -98,7 +106,7 @@ final class Network implements Supplier<HttpTransport> {
     }
     try {
       InetAddress.getByName(gmail.getHost());
-    } catch (UnknownHostException e) {
+    } catch (UnknownHostException | RuntimeException e) {
       // the request reports it
     }
   }
