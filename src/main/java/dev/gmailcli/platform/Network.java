@@ -98,17 +98,26 @@ final class Network implements Supplier<HttpTransport> {
   // The request would look the address up itself (concurrent lookups of one host wait for the
   // first, and the JDK keeps the answer for 30 s); through a proxy, the proxy looks it up.
   private void lookUpGmail() {
-    if (gmail == null
-        || gmail.getHost() == null
-        || proxies.routeFor(gmail).isPresent()
-        || HttpTransports.javaProxySettings()) {
+    String host = hostToLookUp(gmail, proxies, HttpTransports.javaProxySettings());
+    if (host == null) {
       return;
     }
     try {
-      InetAddress.getByName(gmail.getHost());
+      InetAddress.getByName(host);
     } catch (UnknownHostException | RuntimeException e) {
       // the request reports it
     }
+  }
+
+  /**
+   * The host whose address to look up ahead for requests to {@code gmail}, or null when there is
+   * none or a proxy looks it up (one from the environment, or the JVM's own: {@code jvmProxies}).
+   */
+  static String hostToLookUp(URI gmail, ProxySettings proxies, boolean jvmProxies) {
+    if (gmail == null || gmail.getHost() == null || jvmProxies) {
+      return null;
+    }
+    return proxies.routeFor(gmail).isPresent() ? null : gmail.getHost();
   }
 
   @Override
