@@ -2,17 +2,14 @@ package dev.gmailcli.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gmailcli.harness.OfflineEnv;
 import dev.gmailcli.platform.Env;
-import dev.gmailcli.platform.Terminal;
-import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -56,18 +53,7 @@ class CliOptionsTest {
   }
 
   private Env env() {
-    return new Env(
-        new PrintWriter(new StringWriter()),
-        new PrintWriter(new StringWriter()),
-        new ByteArrayInputStream(new byte[0]),
-        Map.of("HOME", home.toString()),
-        Clock.systemUTC(),
-        () -> {
-          throw new AssertionError("no network in this test");
-        },
-        ms -> {},
-        url -> {},
-        Terminal.none(),
-        home);
+    return OfflineEnv.of(
+        new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), home);
   }
 }

@@ -2,18 +2,15 @@ package dev.gmailcli.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gmailcli.harness.OfflineEnv;
 import dev.gmailcli.harness.TokenFixtures;
 import dev.gmailcli.platform.Env;
-import dev.gmailcli.platform.Terminal;
-import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -205,20 +202,7 @@ class SubcommandsTest {
   private String run(List<Subcommands.Entry> subcommands, boolean listedOnly, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    Env env =
-        new Env(
-            new PrintWriter(out, true),
-            new PrintWriter(err, true),
-            new ByteArrayInputStream(new byte[0]),
-            Map.of("HOME", home.toString()),
-            Clock.systemUTC(),
-            () -> {
-              throw new AssertionError("no network in this test");
-            },
-            ms -> {},
-            url -> {},
-            Terminal.none(),
-            home);
+    Env env = OfflineEnv.of(new PrintWriter(out, true), new PrintWriter(err, true), home);
     int code = Cli.run(env, subcommands, listedOnly, args);
     return code + "\n--- out\n" + out + "--- err\n" + err;
   }

@@ -6,15 +6,13 @@ import dev.gmailcli.ExitCode;
 import dev.gmailcli.cli.Cli;
 import dev.gmailcli.harness.Distribution;
 import dev.gmailcli.harness.Launcher;
+import dev.gmailcli.harness.OfflineEnv;
 import dev.gmailcli.harness.TarEntries;
 import dev.gmailcli.platform.Env;
-import dev.gmailcli.platform.Terminal;
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -140,20 +138,7 @@ class DistributionArchiveIT {
   // one page for gmailcli and one for each of its commands
   private static List<String> manPages() {
     StringWriter nowhere = new StringWriter();
-    Env env =
-        new Env(
-            new PrintWriter(nowhere),
-            new PrintWriter(nowhere),
-            InputStream.nullInputStream(),
-            Map.of(),
-            Clock.systemUTC(),
-            () -> {
-              throw new AssertionError("no network");
-            },
-            millis -> {},
-            url -> {},
-            Terminal.none(),
-            Path.of("."));
+    Env env = OfflineEnv.of(new PrintWriter(nowhere), new PrintWriter(nowhere), Path.of("."));
     List<String> pages = new ArrayList<>(List.of("gmailcli.1"));
     Cli.create(env).getSubcommands().keySet().forEach(name -> pages.add("gmailcli-" + name + ".1"));
     return pages;
