@@ -9,8 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
@@ -23,21 +21,18 @@ public final class Cli {
 
   /** Runs gmailcli with {@code args} and returns the exit code. */
   public static int run(Env env, String... args) {
-    return run(env, Subcommands.neededFor(args), Subcommands.onlyListedFor(args), args);
+    return run(env, Subcommands.neededFor(args), args);
   }
 
-  /**
-   * Runs gmailcli with only {@code subcommands} registered (tests compare it with all), as mere
-   * entries of the command list if {@code listedOnly}.
-   */
-  static int run(Env env, List<Subcommands.Entry> subcommands, boolean listedOnly, String... args) {
+  /** Runs gmailcli with only {@code subcommands} registered (tests compare it with all). */
+  static int run(Env env, List<Subcommands.Entry> subcommands, String... args) {
     try {
       if (subcommands.isEmpty() && Subcommands.asksOnlyForVersion(args)) {
         // one line that needs no command line model: picocli's would cost a third of the run
         env.out().println(versionLine());
         return ExitCode.OK.code();
       }
-      return create(env, subcommands, listedOnly).execute(args);
+      return create(env, subcommands).execute(args);
     } finally {
       env.out().flush();
       env.err().flush();
@@ -46,20 +41,24 @@ public final class Cli {
 
   /** The configured command line with every subcommand (exposed for tests of help output). */
   public static CommandLine create(Env env) {
-    return create(env, Subcommands.ALL, false);
+    return create(env, Subcommands.ALL);
   }
 
-  private static CommandLine create(
-      Env env, List<Subcommands.Entry> subcommands, boolean listedOnly) {
+  // picocli's model comes from the generated *CommandSpec classes: the same as reading the
+  // commands' annotations, without the reflection that costs a third of a short run
+  private static CommandLine create(Env env, List<Subcommands.Entry> subcommands) {
     skipUnusedConverters();
-    CommandLine cli = new CommandLine(new GmailCliCommand(env), new CommandFactory(env));
+    CommandFactory factory = new CommandFactory(env);
+    GmailCliCommand root = new GmailCliCommand(env);
+    CommandLine cli = new CommandLine(GmailCliCommandSpec.create(root, factory), factory);
     for (Subcommands.Entry entry : subcommands) {
-      if (listedOnly) {
-        cli.addSubcommand(entry.name(), listing(entry.type()));
-      } else {
-        cli.addSubcommand(entry.name(), entry.type());
-      }
+      cli.addSubcommand(entry.name(), new CommandLine(entry.spec().create(root, factory), factory));
     }
+    return configured(cli, env);
+  }
+
+  /** {@code cli} with gmailcli's streams, error handlers, exit-code list and version everywhere. */
+  static CommandLine configured(CommandLine cli, Env env) {
     cli.setOut(env.out());
     cli.setErr(env.err());
     cli.setCaseInsensitiveEnumValuesAllowed(true);
@@ -76,15 +75,6 @@ public final class Cli {
       sub.getCommandSpec().versionProvider(cli.getCommandSpec().versionProvider());
     }
     return cli;
-  }
-
-  // A subcommand as the root's command list shows it: names and first line. Its options are not
-  // looked at, which spares the reflection over them that registering its class costs.
-  private static CommandLine listing(Class<?> type) {
-    Command command = type.getAnnotation(Command.class);
-    CommandSpec spec = CommandSpec.create().name(command.name()).aliases(command.aliases());
-    spec.usageMessage().header(command.header()).description(command.description());
-    return new CommandLine(spec);
   }
 
   /** What {@code --version} prints. */

@@ -1,6 +1,7 @@
 package dev.gmailcli.cli;
 
 import java.util.List;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * gmailcli's subcommands, in the order {@code --help} lists them, and which of them one command
@@ -20,17 +21,50 @@ final class Subcommands {
    * @param type its {@code @Command} class
    * @param network whether it always talks to Google (the HTTP stack is then made while the command
    *     line is parsed); a command that only sometimes does leaves it false
+   * @param spec makes the command and picocli's model of it (its generated {@code *CommandSpec})
    */
-  record Entry(String name, Class<?> type, boolean network) {}
+  record Entry(String name, Class<?> type, boolean network, SpecFactory spec) {}
+
+  /** Makes a subcommand of {@code root} and picocli's model of it. */
+  interface SpecFactory {
+    CommandSpec create(GmailCliCommand root, CommandFactory factory);
+  }
 
   static final List<Entry> ALL =
       List.of(
-          new Entry("login", LoginCommand.class, true),
-          new Entry("threads", ThreadsCommand.class, true),
-          new Entry("status", StatusCommand.class, false),
-          new Entry("logout", LogoutCommand.class, true),
-          new Entry("completion", CompletionCommand.class, false),
-          new Entry("help", HelpCommand.class, false));
+          new Entry(
+              "login",
+              LoginCommand.class,
+              true,
+              (root, factory) -> LoginCommandSpec.create(new LoginCommand(), root, factory)),
+          new Entry(
+              "threads",
+              ThreadsCommand.class,
+              true,
+              (root, factory) -> ThreadsCommandSpec.create(new ThreadsCommand(), root, factory)),
+          new Entry(
+              "status",
+              StatusCommand.class,
+              false,
+              (root, factory) ->
+                  StatusCommandSpec.create(new StatusCommand(factory.env()), root, factory)),
+          new Entry(
+              "logout",
+              LogoutCommand.class,
+              true,
+              (root, factory) ->
+                  LogoutCommandSpec.create(new LogoutCommand(factory.env()), root, factory)),
+          new Entry(
+              "completion",
+              CompletionCommand.class,
+              false,
+              (root, factory) ->
+                  CompletionCommandSpec.create(new CompletionCommand(factory.env()), factory)),
+          new Entry(
+              "help",
+              HelpCommand.class,
+              false,
+              (root, factory) -> HelpCommandSpec.create(new HelpCommand(), factory)));
 
   // the root's options that take a value (the next argument, or after '=')
   private static final List<String> ROOT_OPTIONS_WITH_VALUE =
@@ -53,15 +87,6 @@ final class Subcommands {
       }
     }
     return ALL;
-  }
-
-  /**
-   * Whether {@code args} show only the root's help ({@code --help}, {@code -h} or nothing), for
-   * which the subcommands need only be listed.
-   */
-  static boolean onlyListedFor(String... args) {
-    return args.length == 0
-        || args.length == 1 && (args[0].equals("--help") || args[0].equals("-h"));
   }
 
   /** Whether {@code args} are {@code --version} or {@code -V} alone. */

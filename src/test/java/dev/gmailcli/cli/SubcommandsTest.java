@@ -107,10 +107,10 @@ class SubcommandsTest {
   @ParameterizedTest
   @ValueSource(strings = {"login", "threads", "status", "logout"})
   void subcommandVersion_isGmailclis(String command) {
-    String root = run(Subcommands.ALL, false, "--version");
+    String root = run(Subcommands.ALL, "--version");
 
     assertThat(root).startsWith("0\n--- out\ngmailcli ");
-    assertThat(run(Subcommands.neededFor(command, "--version"), false, command, "--version"))
+    assertThat(run(Subcommands.neededFor(command, "--version"), command, "--version"))
         .isEqualTo(root);
   }
 
@@ -149,24 +149,10 @@ class SubcommandsTest {
   void output_isTheSameAsWithEverySubcommandRegistered(String line) {
     String[] args = line.isEmpty() ? new String[0] : line.split(" ");
 
-    String lean = run(Subcommands.neededFor(args), Subcommands.onlyListedFor(args), args);
-    String full = run(Subcommands.ALL, false, args);
+    String lean = run(Subcommands.neededFor(args), args);
+    String full = run(Subcommands.ALL, args);
 
     assertThat(lean).isEqualTo(full);
-  }
-
-  @ParameterizedTest
-  @ValueSource(strings = {"", "--help", "-h"})
-  void rootHelpAlone_onlyListsTheSubcommands(String line) {
-    String[] args = line.isEmpty() ? new String[0] : line.split(" ");
-
-    assertThat(Subcommands.onlyListedFor(args)).isTrue();
-  }
-
-  @ParameterizedTest
-  @ValueSource(strings = {"help", "threads --help", "--help threads", "-v --help", "--version"})
-  void anythingElse_registersTheSubcommandsThemselves(String line) {
-    assertThat(Subcommands.onlyListedFor(line.split(" "))).isFalse();
   }
 
   @ParameterizedTest
@@ -195,15 +181,14 @@ class SubcommandsTest {
     String[] args = line.split(" ");
 
     // the network supplier fails the run (exit 1) if anything asks for the transport
-    assertThat(run(Subcommands.neededFor(args), Subcommands.onlyListedFor(args), args))
-        .startsWith("0\n");
+    assertThat(run(Subcommands.neededFor(args), args)).startsWith("0\n");
   }
 
-  private String run(List<Subcommands.Entry> subcommands, boolean listedOnly, String... args) {
+  private String run(List<Subcommands.Entry> subcommands, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     Env env = OfflineEnv.of(new PrintWriter(out, true), new PrintWriter(err, true), home);
-    int code = Cli.run(env, subcommands, listedOnly, args);
+    int code = Cli.run(env, subcommands, args);
     return code + "\n--- out\n" + out + "--- err\n" + err;
   }
 }
