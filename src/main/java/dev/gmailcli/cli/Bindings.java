@@ -1,7 +1,5 @@
 package dev.gmailcli.cli;
 
-import java.util.function.Consumer;
-import java.util.function.Supplier;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.IGetter;
 import picocli.CommandLine.Model.ISetter;
@@ -34,11 +32,6 @@ final class Bindings {
     return PositionalParamSpec.builder().descriptionKey("").prompt("");
   }
 
-  /** A field, read by {@code get} and written by {@code set}. */
-  static Binding field(Supplier<?> get, Consumer<Object> set) {
-    return new Binding(get, set);
-  }
-
   /**
    * The options {@code @Command(mixinStandardHelpOptions = true)} adds, as picocli makes them:
    * {@code -h, --help} and {@code -V, --version}.
@@ -61,39 +54,66 @@ final class Bindings {
   }
 
   private static OptionSpec.Builder flag(String label, String... names) {
-    boolean[] value = {false};
-    Binding binding = field(() -> value[0], v -> value[0] = (Boolean) v);
+    Flag flag = new Flag();
     return option(names)
         .paramLabel(label)
         .type(boolean.class)
         .auxiliaryTypes(boolean.class)
         .initialValue(false)
-        .getter(binding)
-        .setter(binding);
+        .getter(flag)
+        .setter(flag);
   }
 
-  /** Both sides of a field for picocli; setting returns the value before, as picocli's own does. */
-  static final class Binding implements IGetter, ISetter {
-    private final Supplier<?> get;
-    private final Consumer<Object> set;
+  /**
+   * A field of a command for picocli, both sides; setting returns the value before, as picocli's
+   * own does. The generated classes say which field {@code name} is.
+   */
+  abstract static class Field implements IGetter, ISetter {
+    final String name;
 
-    private Binding(Supplier<?> get, Consumer<Object> set) {
-      this.get = get;
-      this.set = set;
+    Field(String name) {
+      this.name = name;
+    }
+
+    abstract Object value();
+
+    abstract void value(Object value);
+
+    final IllegalStateException unknown() {
+      return new IllegalStateException("no field " + name);
     }
 
     @Override
     @SuppressWarnings("unchecked")
-    public <T> T get() {
-      return (T) get.get();
+    public final <T> T get() {
+      return (T) value();
     }
 
     @Override
     @SuppressWarnings("unchecked")
-    public <T> T set(T value) {
-      T before = (T) get.get();
-      set.accept(value);
+    public final <T> T set(T value) {
+      T before = (T) value();
+      value((Object) value);
       return before;
+    }
+  }
+
+  // the value of --help or --version, in the mixin picocli's annotations would make
+  private static final class Flag extends Field {
+    private boolean value;
+
+    Flag() {
+      super("flag");
+    }
+
+    @Override
+    Object value() {
+      return value;
+    }
+
+    @Override
+    void value(Object value) {
+      this.value = (Boolean) value;
     }
   }
 }

@@ -17,7 +17,7 @@ final class CompletionCommandSpec {
             "Print a shell completion script: commands, options, --format values, and at --profile the profiles that have a login.",
             "bash: add `source <(gmailcli completion bash)` to ~/.bashrc.",
             "zsh: save the script as _gmailcli in a directory of $fpath (before compinit runs).");
-    Bindings.Binding shell = Bindings.field(() -> command.shell, v -> command.shell = (CompletionCommand.Shell) v);
+    Field shell = new Field(command, "shell");
     spec.addPositional(
         Bindings.positional()
             .index("0+")
@@ -33,5 +33,31 @@ final class CompletionCommandSpec {
             .build());
     spec.addMixin(Bindings.STANDARD_HELP, Bindings.standardHelp());
     return spec;
+  }
+
+  /** The fields of a {@link CompletionCommand} as picocli reads and writes them. */
+  private static final class Field extends Bindings.Field {
+    private final CompletionCommand command;
+
+    Field(CompletionCommand command, String name) {
+      super(name);
+      this.command = command;
+    }
+
+    @Override
+    Object value() {
+      return switch (name) {
+        case "shell" -> command.shell;
+        default -> throw unknown();
+      };
+    }
+
+    @Override
+    void value(Object value) {
+      switch (name) {
+        case "shell" -> command.shell = (CompletionCommand.Shell) value;
+        default -> throw unknown();
+      }
+    }
   }
 }

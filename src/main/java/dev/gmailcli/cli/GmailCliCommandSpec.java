@@ -37,7 +37,7 @@ final class GmailCliCommandSpec {
             "  GMAILCLI_GMAIL_ROOT_URL, GMAILCLI_TOKEN_URI, GMAILCLI_REVOKE_URI",
             "                        Google endpoints (tests, proxies)");
     spec.usageMessage().footerHeading("%nEnvironment:%n");
-    Bindings.Binding credentials = Bindings.field(() -> command.credentials, v -> command.credentials = (Path) v);
+    Field credentials = new Field(command, "credentials");
     spec.addOption(
         Bindings.option("--credentials")
             .type(Path.class)
@@ -50,7 +50,7 @@ final class GmailCliCommandSpec {
             .getter(credentials)
             .setter(credentials)
             .build());
-    Bindings.Binding token = Bindings.field(() -> command.token, v -> command.token = (Path) v);
+    Field token = new Field(command, "token");
     spec.addOption(
         Bindings.option("--token")
             .type(Path.class)
@@ -63,7 +63,7 @@ final class GmailCliCommandSpec {
             .getter(token)
             .setter(token)
             .build());
-    Bindings.Binding profile = Bindings.field(() -> command.profile, v -> command.profile = (String) v);
+    Field profile = new Field(command, "profile");
     spec.addOption(
         Bindings.option("--profile")
             .type(String.class)
@@ -76,7 +76,7 @@ final class GmailCliCommandSpec {
             .getter(profile)
             .setter(profile)
             .build());
-    Bindings.Binding serviceAccount = Bindings.field(() -> command.serviceAccount, v -> command.serviceAccount = (Path) v);
+    Field serviceAccount = new Field(command, "serviceAccount");
     spec.addOption(
         Bindings.option("--service-account")
             .type(Path.class)
@@ -89,7 +89,7 @@ final class GmailCliCommandSpec {
             .getter(serviceAccount)
             .setter(serviceAccount)
             .build());
-    Bindings.Binding subject = Bindings.field(() -> command.subject, v -> command.subject = (String) v);
+    Field subject = new Field(command, "subject");
     spec.addOption(
         Bindings.option("--subject")
             .type(String.class)
@@ -102,7 +102,7 @@ final class GmailCliCommandSpec {
             .getter(subject)
             .setter(subject)
             .build());
-    Bindings.Binding tokenReadOnly = Bindings.field(() -> command.tokenReadOnly, v -> command.tokenReadOnly = (Boolean) v);
+    Field tokenReadOnly = new Field(command, "tokenReadOnly");
     spec.addOption(
         Bindings.option("--token-readonly")
             .type(boolean.class)
@@ -115,7 +115,7 @@ final class GmailCliCommandSpec {
             .getter(tokenReadOnly)
             .setter(tokenReadOnly)
             .build());
-    Bindings.Binding noInput = Bindings.field(() -> command.noInput, v -> command.noInput = (Boolean) v);
+    Field noInput = new Field(command, "noInput");
     spec.addOption(
         Bindings.option("--no-input")
             .type(boolean.class)
@@ -128,7 +128,7 @@ final class GmailCliCommandSpec {
             .getter(noInput)
             .setter(noInput)
             .build());
-    Bindings.Binding verbose = Bindings.field(() -> command.verbose, v -> command.verbose = (Boolean) v);
+    Field verbose = new Field(command, "verbose");
     spec.addOption(
         Bindings.option("-v", "--verbose")
             .type(boolean.class)
@@ -143,5 +143,45 @@ final class GmailCliCommandSpec {
             .build());
     spec.addMixin(Bindings.STANDARD_HELP, Bindings.standardHelp());
     return spec;
+  }
+
+  /** The fields of a {@link GmailCliCommand} as picocli reads and writes them. */
+  private static final class Field extends Bindings.Field {
+    private final GmailCliCommand command;
+
+    Field(GmailCliCommand command, String name) {
+      super(name);
+      this.command = command;
+    }
+
+    @Override
+    Object value() {
+      return switch (name) {
+        case "credentials" -> command.credentials;
+        case "token" -> command.token;
+        case "profile" -> command.profile;
+        case "serviceAccount" -> command.serviceAccount;
+        case "subject" -> command.subject;
+        case "tokenReadOnly" -> command.tokenReadOnly;
+        case "noInput" -> command.noInput;
+        case "verbose" -> command.verbose;
+        default -> throw unknown();
+      };
+    }
+
+    @Override
+    void value(Object value) {
+      switch (name) {
+        case "credentials" -> command.credentials = (Path) value;
+        case "token" -> command.token = (Path) value;
+        case "profile" -> command.profile = (String) value;
+        case "serviceAccount" -> command.serviceAccount = (Path) value;
+        case "subject" -> command.subject = (String) value;
+        case "tokenReadOnly" -> command.tokenReadOnly = (Boolean) value;
+        case "noInput" -> command.noInput = (Boolean) value;
+        case "verbose" -> command.verbose = (Boolean) value;
+        default -> throw unknown();
+      }
+    }
   }
 }

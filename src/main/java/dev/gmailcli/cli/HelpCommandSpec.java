@@ -21,7 +21,7 @@ final class HelpCommandSpec {
         .header(
             "Show the help of a command, or a topic: environment, exit-codes.");
     spec.usageMessage().synopsisHeading("%nUsage: ");
-    Bindings.Binding helpRequested = Bindings.field(() -> command.helpRequested, v -> command.helpRequested = (Boolean) v);
+    Field helpRequested = new Field(command, "helpRequested");
     spec.addOption(
         Bindings.option("-h", "--help")
             .type(boolean.class)
@@ -34,7 +34,7 @@ final class HelpCommandSpec {
             .getter(helpRequested)
             .setter(helpRequested)
             .build());
-    Bindings.Binding name = Bindings.field(() -> command.name, v -> command.name = (String) v);
+    Field name = new Field(command, "name");
     spec.addPositional(
         Bindings.positional()
             .index("0+")
@@ -50,5 +50,33 @@ final class HelpCommandSpec {
             .setter(name)
             .build());
     return spec;
+  }
+
+  /** The fields of a {@link HelpCommand} as picocli reads and writes them. */
+  private static final class Field extends Bindings.Field {
+    private final HelpCommand command;
+
+    Field(HelpCommand command, String name) {
+      super(name);
+      this.command = command;
+    }
+
+    @Override
+    Object value() {
+      return switch (name) {
+        case "helpRequested" -> command.helpRequested;
+        case "name" -> command.name;
+        default -> throw unknown();
+      };
+    }
+
+    @Override
+    void value(Object value) {
+      switch (name) {
+        case "helpRequested" -> command.helpRequested = (Boolean) value;
+        case "name" -> command.name = (String) value;
+        default -> throw unknown();
+      }
+    }
   }
 }

@@ -11,7 +11,6 @@ import picocli.CommandLine.Model.CommandSpec;
 final class LoginCommandSpec {
   private LoginCommandSpec() {}
 
-  @SuppressWarnings("unchecked") // picocli hands over List, not List<String>
   static CommandSpec create(LoginCommand command, GmailCliCommand parent, IFactory factory) {
     command.root = parent;
     CommandSpec spec = CommandSpec.wrapWithoutInspection(command, factory);
@@ -20,7 +19,7 @@ final class LoginCommandSpec {
         .description(
             "Log in to Gmail in the browser and save the login (token.json).",
             "Uses Google's installed-app flow: a listener on 127.0.0.1, PKCE, and offline access.");
-    Bindings.Binding scopes = Bindings.field(() -> command.scopes, v -> command.scopes = (List<String>) v);
+    Field scopes = new Field(command, "scopes");
     spec.addOption(
         Bindings.option("--scope")
             .type(List.class)
@@ -33,7 +32,7 @@ final class LoginCommandSpec {
             .getter(scopes)
             .setter(scopes)
             .build());
-    Bindings.Binding port = Bindings.field(() -> command.port, v -> command.port = (Integer) v);
+    Field port = new Field(command, "port");
     spec.addOption(
         Bindings.option("--port")
             .type(int.class)
@@ -46,7 +45,7 @@ final class LoginCommandSpec {
             .getter(port)
             .setter(port)
             .build());
-    Bindings.Binding timeout = Bindings.field(() -> command.timeout, v -> command.timeout = (Duration) v);
+    Field timeout = new Field(command, "timeout");
     spec.addOption(
         Bindings.option("--timeout")
             .type(Duration.class)
@@ -59,7 +58,7 @@ final class LoginCommandSpec {
             .getter(timeout)
             .setter(timeout)
             .build());
-    Bindings.Binding noBrowser = Bindings.field(() -> command.noBrowser, v -> command.noBrowser = (Boolean) v);
+    Field noBrowser = new Field(command, "noBrowser");
     spec.addOption(
         Bindings.option("--no-browser")
             .type(boolean.class)
@@ -71,7 +70,7 @@ final class LoginCommandSpec {
             .getter(noBrowser)
             .setter(noBrowser)
             .build());
-    Bindings.Binding force = Bindings.field(() -> command.force, v -> command.force = (Boolean) v);
+    Field force = new Field(command, "force");
     spec.addOption(
         Bindings.option("--force")
             .type(boolean.class)
@@ -85,5 +84,40 @@ final class LoginCommandSpec {
             .build());
     spec.addMixin(Bindings.STANDARD_HELP, Bindings.standardHelp());
     return spec;
+  }
+
+  /** The fields of a {@link LoginCommand} as picocli reads and writes them. */
+  private static final class Field extends Bindings.Field {
+    private final LoginCommand command;
+
+    Field(LoginCommand command, String name) {
+      super(name);
+      this.command = command;
+    }
+
+    @Override
+    Object value() {
+      return switch (name) {
+        case "scopes" -> command.scopes;
+        case "port" -> command.port;
+        case "timeout" -> command.timeout;
+        case "noBrowser" -> command.noBrowser;
+        case "force" -> command.force;
+        default -> throw unknown();
+      };
+    }
+
+    @Override
+    @SuppressWarnings("unchecked") // picocli hands over List, not List<String>
+    void value(Object value) {
+      switch (name) {
+        case "scopes" -> command.scopes = (List<String>) value;
+        case "port" -> command.port = (Integer) value;
+        case "timeout" -> command.timeout = (Duration) value;
+        case "noBrowser" -> command.noBrowser = (Boolean) value;
+        case "force" -> command.force = (Boolean) value;
+        default -> throw unknown();
+      }
+    }
   }
 }

@@ -17,7 +17,7 @@ final class StatusCommandSpec {
         .description(
             "Show the saved login: account, token file, scopes, access-token expiry, refresh token; and the cursors of threads --new.",
             "Reads files only: no network call (but with --check), no secret shown.");
-    Bindings.Binding format = Bindings.field(() -> command.format, v -> command.format = (StatusCommand.Format) v);
+    Field format = new Field(command, "format");
     spec.addOption(
         Bindings.option("--format")
             .type(StatusCommand.Format.class)
@@ -29,7 +29,7 @@ final class StatusCommandSpec {
             .getter(format)
             .setter(format)
             .build());
-    Bindings.Binding check = Bindings.field(() -> command.check, v -> command.check = (Boolean) v);
+    Field check = new Field(command, "check");
     spec.addOption(
         Bindings.option("--check")
             .type(boolean.class)
@@ -41,7 +41,7 @@ final class StatusCommandSpec {
             .getter(check)
             .setter(check)
             .build());
-    Bindings.Binding all = Bindings.field(() -> command.all, v -> command.all = (Boolean) v);
+    Field all = new Field(command, "all");
     spec.addOption(
         Bindings.option("--all")
             .type(boolean.class)
@@ -55,5 +55,35 @@ final class StatusCommandSpec {
             .build());
     spec.addMixin(Bindings.STANDARD_HELP, Bindings.standardHelp());
     return spec;
+  }
+
+  /** The fields of a {@link StatusCommand} as picocli reads and writes them. */
+  private static final class Field extends Bindings.Field {
+    private final StatusCommand command;
+
+    Field(StatusCommand command, String name) {
+      super(name);
+      this.command = command;
+    }
+
+    @Override
+    Object value() {
+      return switch (name) {
+        case "format" -> command.format;
+        case "check" -> command.check;
+        case "all" -> command.all;
+        default -> throw unknown();
+      };
+    }
+
+    @Override
+    void value(Object value) {
+      switch (name) {
+        case "format" -> command.format = (StatusCommand.Format) value;
+        case "check" -> command.check = (Boolean) value;
+        case "all" -> command.all = (Boolean) value;
+        default -> throw unknown();
+      }
+    }
   }
 }

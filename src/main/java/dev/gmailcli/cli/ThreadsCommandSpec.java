@@ -11,7 +11,6 @@ import picocli.CommandLine.Model.CommandSpec;
 final class ThreadsCommandSpec {
   private ThreadsCommandSpec() {}
 
-  @SuppressWarnings("unchecked") // picocli hands over List, not List<String>
   static CommandSpec create(ThreadsCommand command, GmailCliCommand parent, IFactory factory) {
     command.root = parent;
     CommandSpec spec = CommandSpec.wrapWithoutInspection(command, factory);
@@ -20,7 +19,7 @@ final class ThreadsCommandSpec {
         .description(
             "List the latest Gmail threads, newest first; with --new, those that received mail since the last run.",
             "Output: a table on a terminal, tab-separated lines (id, date, from, subject, snippet) otherwise.");
-    Bindings.Binding max = Bindings.field(() -> command.max, v -> command.max = (Integer) v);
+    Field max = new Field(command, "max");
     spec.addOption(
         Bindings.option("-n", "--max")
             .type(Integer.class)
@@ -34,7 +33,7 @@ final class ThreadsCommandSpec {
             .getter(max)
             .setter(max)
             .build());
-    Bindings.Binding onlyNew = Bindings.field(() -> command.onlyNew, v -> command.onlyNew = (Boolean) v);
+    Field onlyNew = new Field(command, "onlyNew");
     spec.addOption(
         Bindings.option("--new")
             .type(boolean.class)
@@ -47,7 +46,7 @@ final class ThreadsCommandSpec {
             .getter(onlyNew)
             .setter(onlyNew)
             .build());
-    Bindings.Binding cursor = Bindings.field(() -> command.cursor, v -> command.cursor = (String) v);
+    Field cursor = new Field(command, "cursor");
     spec.addOption(
         Bindings.option("--cursor")
             .type(String.class)
@@ -59,7 +58,7 @@ final class ThreadsCommandSpec {
             .getter(cursor)
             .setter(cursor)
             .build());
-    Bindings.Binding failEmpty = Bindings.field(() -> command.failEmpty, v -> command.failEmpty = (Boolean) v);
+    Field failEmpty = new Field(command, "failEmpty");
     spec.addOption(
         Bindings.option("--fail-empty")
             .type(boolean.class)
@@ -71,7 +70,7 @@ final class ThreadsCommandSpec {
             .getter(failEmpty)
             .setter(failEmpty)
             .build());
-    Bindings.Binding query = Bindings.field(() -> command.query, v -> command.query = (String) v);
+    Field query = new Field(command, "query");
     spec.addOption(
         Bindings.option("-q", "--query")
             .type(String.class)
@@ -83,7 +82,7 @@ final class ThreadsCommandSpec {
             .getter(query)
             .setter(query)
             .build());
-    Bindings.Binding labels = Bindings.field(() -> command.labels, v -> command.labels = (List<String>) v);
+    Field labels = new Field(command, "labels");
     spec.addOption(
         Bindings.option("--label")
             .type(List.class)
@@ -95,7 +94,7 @@ final class ThreadsCommandSpec {
             .getter(labels)
             .setter(labels)
             .build());
-    Bindings.Binding includeSpamTrash = Bindings.field(() -> command.includeSpamTrash, v -> command.includeSpamTrash = (Boolean) v);
+    Field includeSpamTrash = new Field(command, "includeSpamTrash");
     spec.addOption(
         Bindings.option("--include-spam-trash")
             .type(boolean.class)
@@ -107,7 +106,7 @@ final class ThreadsCommandSpec {
             .getter(includeSpamTrash)
             .setter(includeSpamTrash)
             .build());
-    Bindings.Binding pageToken = Bindings.field(() -> command.pageToken, v -> command.pageToken = (String) v);
+    Field pageToken = new Field(command, "pageToken");
     spec.addOption(
         Bindings.option("--page-token")
             .type(String.class)
@@ -119,7 +118,7 @@ final class ThreadsCommandSpec {
             .getter(pageToken)
             .setter(pageToken)
             .build());
-    Bindings.Binding details = Bindings.field(() -> command.details, v -> command.details = (Boolean) v);
+    Field details = new Field(command, "details");
     spec.addOption(
         Bindings.option("--details")
             .type(Boolean.class)
@@ -133,7 +132,7 @@ final class ThreadsCommandSpec {
             .getter(details)
             .setter(details)
             .build());
-    Bindings.Binding format = Bindings.field(() -> command.format, v -> command.format = (ThreadFormat) v);
+    Field format = new Field(command, "format");
     spec.addOption(
         Bindings.option("--format")
             .type(ThreadFormat.class)
@@ -147,5 +146,50 @@ final class ThreadsCommandSpec {
             .build());
     spec.addMixin(Bindings.STANDARD_HELP, Bindings.standardHelp());
     return spec;
+  }
+
+  /** The fields of a {@link ThreadsCommand} as picocli reads and writes them. */
+  private static final class Field extends Bindings.Field {
+    private final ThreadsCommand command;
+
+    Field(ThreadsCommand command, String name) {
+      super(name);
+      this.command = command;
+    }
+
+    @Override
+    Object value() {
+      return switch (name) {
+        case "max" -> command.max;
+        case "onlyNew" -> command.onlyNew;
+        case "cursor" -> command.cursor;
+        case "failEmpty" -> command.failEmpty;
+        case "query" -> command.query;
+        case "labels" -> command.labels;
+        case "includeSpamTrash" -> command.includeSpamTrash;
+        case "pageToken" -> command.pageToken;
+        case "details" -> command.details;
+        case "format" -> command.format;
+        default -> throw unknown();
+      };
+    }
+
+    @Override
+    @SuppressWarnings("unchecked") // picocli hands over List, not List<String>
+    void value(Object value) {
+      switch (name) {
+        case "max" -> command.max = (Integer) value;
+        case "onlyNew" -> command.onlyNew = (Boolean) value;
+        case "cursor" -> command.cursor = (String) value;
+        case "failEmpty" -> command.failEmpty = (Boolean) value;
+        case "query" -> command.query = (String) value;
+        case "labels" -> command.labels = (List<String>) value;
+        case "includeSpamTrash" -> command.includeSpamTrash = (Boolean) value;
+        case "pageToken" -> command.pageToken = (String) value;
+        case "details" -> command.details = (Boolean) value;
+        case "format" -> command.format = (ThreadFormat) value;
+        default -> throw unknown();
+      }
+    }
   }
 }

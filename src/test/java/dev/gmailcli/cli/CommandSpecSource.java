@@ -7,6 +7,7 @@ import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -35,7 +36,8 @@ final class CommandSpecSource {
   private final CommandSpec model;
   private final TreeSet<String> imports = new TreeSet<>();
   private final StringBuilder body = new StringBuilder();
-  private boolean genericCasts;
+  // field name -> the type its values are cast to
+  private final Map<String, String> fields = new LinkedHashMap<>();
 
   private CommandSpecSource(Class<?> type, CommandSpec model) {
     this.type = type;
@@ -96,13 +98,13 @@ final class CommandSpecSource {
         .append("}, built without reading its annotations. */\n");
     out.append("final class ").append(name).append(" {\n");
     out.append("  private ").append(name).append("() {}\n\n");
-    if (genericCasts) {
-      out.append(
-          "  @SuppressWarnings(\"unchecked\") // picocli hands over List, not List<String>\n");
-    }
     out.append("  static CommandSpec create(").append(parameters).append("IFactory factory) {\n");
     out.append(body);
-    out.append("  }\n}\n");
+    out.append("  }\n");
+    if (!fields.isEmpty()) {
+      out.append(fieldClass());
+    }
+    out.append("}\n");
     return out.toString();
   }
 
@@ -256,12 +258,53 @@ final class CommandSpecSource {
   // a local variable bound to the field of the command that `arg` sets
   private String binding(ArgSpec arg) {
     Field field = field(arg);
-    String cast = sourceType(field.getGenericType().getTypeName(), field.getType());
-    genericCasts |= cast.contains("<");
-    line(
-        "Bindings.Binding %s = Bindings.field(() -> command.%s, v -> command.%s = (%s) v);",
-        field.getName(), field.getName(), field.getName(), cast);
+    fields.put(field.getName(), sourceType(field.getGenericType().getTypeName(), field.getType()));
+    line("Field %s = new Field(command, %s);", field.getName(), literal(field.getName()));
     return field.getName();
+  }
+
+  // one class for all fields: a lambda for each would be linked at run time, call site by call site
+  private String fieldClass() {
+    String command = type.getSimpleName();
+    StringBuilder out = new StringBuilder();
+    out.append("\n  /** The fields of a {@link ").append(command);
+    out.append("} as picocli reads and writes them. */\n");
+    out.append("  private static final class Field extends Bindings.Field {\n");
+    out.append("    private final ").append(command).append(" command;\n\n");
+    out.append("    Field(").append(command).append(" command, String name) {\n");
+    out.append("      super(name);\n");
+    out.append("      this.command = command;\n");
+    out.append("    }\n\n");
+    out.append("    @Override\n");
+    out.append("    Object value() {\n");
+    out.append("      return switch (name) {\n");
+    fields.forEach(
+        (field, cast) -> out.append("        case \"" + field + "\" -> command." + field + ";\n"));
+    out.append("        default -> throw unknown();\n");
+    out.append("      };\n");
+    out.append("    }\n\n");
+    out.append("    @Override\n");
+    if (fields.values().stream().anyMatch(cast -> cast.contains("<"))) {
+      out.append(
+          "    @SuppressWarnings(\"unchecked\") // picocli hands over List, not List<String>\n");
+    }
+    out.append("    void value(Object value) {\n");
+    out.append("      switch (name) {\n");
+    fields.forEach(
+        (field, cast) ->
+            out.append(
+                "        case \""
+                    + field
+                    + "\" -> command."
+                    + field
+                    + " = ("
+                    + cast
+                    + ") value;\n"));
+    out.append("        default -> throw unknown();\n");
+    out.append("      }\n");
+    out.append("    }\n");
+    out.append("  }\n");
+    return out.toString();
   }
 
   private void mixins() {
