@@ -10,8 +10,8 @@ import picocli.CommandLine.Model.PositionalParamSpec;
  * What the generated {@code *CommandSpec} classes build picocli's model with: a field of a command
  * as picocli reads and writes it, and the standard {@code --help}/{@code --version} options of
  * {@code mixinStandardHelpOptions}. Reading the commands' annotations at run time (what picocli
- * does with an annotated class) costs a third of a short run; the generated classes say the same in
- * code.
+ * does with an annotated class) made building the model of {@code threads} three times slower; the
+ * generated classes say the same in code.
  */
 final class Bindings {
   /** The key picocli files {@code mixinStandardHelpOptions} under. */

@@ -5,13 +5,15 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * gmailcli's subcommands, in the order {@code --help} lists them, and which of them one command
- * line needs. picocli spends tens of milliseconds of reflection on each subcommand it registers, so
- * a run registers only the subcommand it invokes (and {@code gmailcli --version} none). When that
- * is not certain (root options other than the global ones, {@code help}, an unknown name, an
- * {@code @file} argument), every subcommand is registered, exactly as before.
+ * line needs. Each subcommand registered costs picocli a millisecond or two (a command line of its
+ * own, with its own converters), so a run registers only the subcommand it invokes (and {@code
+ * gmailcli --version} none). When that is not certain (root options other than the global ones,
+ * {@code help}, an unknown name, an {@code @file} argument), every subcommand is registered,
+ * exactly as before.
  *
  * <p>A new subcommand is one entry in {@link #ALL}: its name (as in its {@code @Command}), its
- * class and whether it always uses the network.
+ * class, whether it always uses the network, and how to make it with its generated {@code
+ * XxxCommandSpec} (written by {@code GeneratedCommandSpecsTest -Dgolden.update=true}).
  */
 final class Subcommands {
   /**
