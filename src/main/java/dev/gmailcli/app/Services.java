@@ -6,9 +6,6 @@ import dev.gmailcli.Scopes;
 import dev.gmailcli.auth.CredentialStore;
 import dev.gmailcli.auth.InstalledAppFlow;
 import dev.gmailcli.auth.ServiceAccountKey;
-import dev.gmailcli.auth.ServiceAccountLogin;
-import dev.gmailcli.auth.TokenFile;
-import dev.gmailcli.auth.TokenRefresher;
 import dev.gmailcli.auth.TokenRevoker;
 import dev.gmailcli.http.Retrier;
 import dev.gmailcli.http.RetryPolicy;
@@ -19,7 +16,6 @@ import dev.gmailcli.platform.ConsoleLines;
 import dev.gmailcli.platform.Env;
 import dev.gmailcli.platform.ProxySettings;
 import dev.gmailcli.state.CursorStore;
-import java.net.URI;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
@@ -39,7 +35,7 @@ public final class Services {
   private final Consumer<String> diagnostics;
   private final ConsoleLines console;
   private final GmailWiring gmail;
-  private CredentialStore credentialStore;
+  private final AccessWiring access;
 
   /**
    * @param options the global options, already {@link GlobalOptions#resolved resolved}
@@ -69,6 +65,8 @@ public final class Services {
             new SplittableRandom(),
             env.clock(),
             diagnostics);
+    this.access =
+        new AccessWiring(env, options, locations, http, retrier, diagnostics, warnings(), gmail);
   }
 
   public LoginTask loginTask() {
@@ -137,7 +135,7 @@ public final class Services {
       report =
           () ->
               StatusTask.of(
-                  credentialStore().find().orElseThrow(this::noSavedLogin),
+                  credentialStore().find().orElseThrow(access::noSavedLogin),
                   credentialStore(),
                   cursorStore(),
                   env.clock());
@@ -177,50 +175,17 @@ public final class Services {
 
   /** How this run opens the mailbox: a saved login (the default or a profile's), or a key. */
   MailboxAccess mailboxAccess() {
-    if (options.usesServiceAccount()) {
-      return new ServiceAccountAccess(
-          ServiceAccountKey.read(options.serviceAccount()),
-          key ->
-              ServiceAccountLogin.open(
-                  key,
-                  options.subject(),
-                  List.of(Scopes.DEFAULT),
-                  URI.create(env.endpoints().tokenUri()),
-                  env.transport(),
-                  http,
-                  retrier,
-                  env.clock()),
-          gmail::service,
-          warnings());
-    }
-    // a login is offered only to a person who can answer it: stdin and stderr are terminals
-    boolean personPresent =
-        env.terminal().stdinInteractive() && env.terminal().stderrTerminal() && !options.noInput();
-    return new SavedLoginAccess(
-        credentialStore(),
-        options.profile(),
-        personPresent,
-        () -> loginTask().run(LoginTask.DEFAULT_SCOPES, 0, LoginTask.DEFAULT_TIMEOUT, false, false),
-        gmail::service,
-        env.err());
+    return access.mailboxAccess(
+        () ->
+            loginTask().run(LoginTask.DEFAULT_SCOPES, 0, LoginTask.DEFAULT_TIMEOUT, false, false));
   }
 
-  // One per run, so that its warnings (a loose file mode, a token it cannot save) come once.
   CredentialStore credentialStore() {
-    if (credentialStore == null) {
-      TokenFile file =
-          new TokenFile(
-              locations.token(),
-              locations.ownTokenDirectory(),
-              options.tokenReadOnly(),
-              env.sleeper(),
-              diagnostics);
-      TokenRefresher refresher =
-          new TokenRefresher(
-              env::transport, http, env.endpoints().tokenUri(), env.clock(), retrier);
-      credentialStore = new CredentialStore(file, refresher, http, env.clock(), warnings());
-    }
-    return credentialStore;
+    return access.credentialStore();
+  }
+
+  CursorStore cursorStore() {
+    return access.cursorStore();
   }
 
   private static ProxySettings proxies(Env env) {
@@ -234,21 +199,10 @@ public final class Services {
     }
   }
 
-  private GmailCliException noSavedLogin() {
-    return options.profile() != null
-        ? SavedLoginAccess.noSuchProfile(options.profile())
-        : CredentialStore.notLoggedIn(credentialStore().file());
-  }
-
   private void refuseForServiceAccount(String command, String why) {
     if (options.usesServiceAccount()) {
       throw GmailCliException.usage(command + " does not apply to --service-account", why);
     }
-  }
-
-  // The cursors of this login: the default one's, or a profile's.
-  CursorStore cursorStore() {
-    return new CursorStore(locations.cursors(), env.sleeper(), diagnostics);
   }
 
   // Warnings do not stop a command; they are always shown.
