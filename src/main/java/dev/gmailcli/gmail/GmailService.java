@@ -10,7 +10,6 @@ import com.google.api.client.http.HttpTransport;
 import com.google.api.client.json.gson.GsonFactory;
 import com.google.api.client.util.ClassInfo;
 import com.google.api.services.gmail.Gmail;
-import com.google.api.services.gmail.GmailRequest;
 import com.google.api.services.gmail.model.Label;
 import com.google.api.services.gmail.model.ListHistoryResponse;
 import com.google.api.services.gmail.model.ListMessagesResponse;
@@ -91,7 +90,7 @@ public final class GmailService {
     return pacer.call(
         "list threads",
         QuotaCost.THREADS_LIST,
-        () -> onPage(gmail.users().threads().list("me"), page).execute());
+        () -> page.applyTo(gmail.users().threads().list("me")).execute());
   }
 
   /**
@@ -155,12 +154,7 @@ public final class GmailService {
 
   /** The mailbox's address (users.getProfile). */
   public String emailAddress() {
-    return pacer
-        .call(
-            "read the Gmail profile",
-            QuotaCost.GET_PROFILE,
-            () -> gmail.users().getProfile("me").execute())
-        .getEmailAddress();
+    return profile().getEmailAddress();
   }
 
   /**
@@ -208,28 +202,7 @@ public final class GmailService {
     return pacer.call(
         "search messages",
         QuotaCost.MESSAGES_LIST,
-        () -> onPage(gmail.users().messages().list("me"), page).execute());
-  }
-
-  /**
-   * Sets a list request's parameters from {@code page}: threads.list and messages.list take the
-   * same ones, under the same names, though their generated classes share no setter.
-   */
-  private static <R extends GmailRequest<?>> R onPage(R request, ListPage page) {
-    request.set("maxResults", (long) page.maxResults());
-    if (page.query() != null && !page.query().isBlank()) {
-      request.set("q", page.query());
-    }
-    if (!page.labelIds().isEmpty()) {
-      request.set("labelIds", page.labelIds());
-    }
-    if (page.includeSpamTrash()) {
-      request.set("includeSpamTrash", true);
-    }
-    if (page.pageToken() != null && !page.pageToken().isBlank()) {
-      request.set("pageToken", page.pageToken());
-    }
-    return request;
+        () -> page.applyTo(gmail.users().messages().list("me")).execute());
   }
 
   /** Quota units spent, calls refused and time waited so far. */

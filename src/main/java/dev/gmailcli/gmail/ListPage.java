@@ -1,5 +1,6 @@
 package dev.gmailcli.gmail;
 
+import com.google.api.services.gmail.GmailRequest;
 import java.util.List;
 
 /**
@@ -20,5 +21,26 @@ public record ListPage(
 
   public ListPage {
     labelIds = labelIds == null ? List.of() : List.copyOf(labelIds);
+  }
+
+  /**
+   * Sets a list request's parameters from this page: threads.list and messages.list take the same
+   * ones, under the same names, though their generated classes share no setter.
+   */
+  <R extends GmailRequest<?>> R applyTo(R request) {
+    request.set("maxResults", (long) maxResults);
+    if (query != null && !query.isBlank()) {
+      request.set("q", query);
+    }
+    if (!labelIds.isEmpty()) {
+      request.set("labelIds", labelIds);
+    }
+    if (includeSpamTrash) {
+      request.set("includeSpamTrash", true);
+    }
+    if (pageToken != null && !pageToken.isBlank()) {
+      request.set("pageToken", pageToken);
+    }
+    return request;
   }
 }
