@@ -43,6 +43,7 @@ JAR=$ROOT/target/gmailcli.jar
 LAUNCHER=$ROOT/target/gmailcli
 THREADS="threads --max 5 --format json"
 LAUNCHER_FLAGS="-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -XX:-UsePerfData -Xms4m"
+LAUNCHER_FLAGS="$LAUNCHER_FLAGS -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:CompileThresholdScaling=2"
 JSA=$S/app.jsa
 
 # name|command (run in $S/python, where the quickstart finds token.json and credentials.json)
