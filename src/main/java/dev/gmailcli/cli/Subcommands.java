@@ -11,21 +11,20 @@ import picocli.CommandLine.Model.CommandSpec;
  * {@code help}, an unknown name, an {@code @file} argument), every subcommand is registered,
  * exactly as before.
  *
- * <p>A new subcommand is one entry in {@link #ALL}: its name (as in its {@code @Command}), its
- * class, whether it always uses the network, and how to make it with its generated {@code
- * XxxCommandSpec} (written by {@code GeneratedCommandSpecsTest -Dgolden.update=true}).
+ * <p>A new subcommand is one entry in {@link #ALL}: its name (as in its {@code @Command}), whether
+ * it always uses the network, and how to make it with its generated {@code XxxCommandSpec} (written
+ * by {@code GeneratedCommandSpecsTest -Dgolden.update=true}).
  */
 final class Subcommands {
   /**
    * One subcommand.
    *
    * @param name the name it is invoked by
-   * @param type its {@code @Command} class
    * @param network whether it always talks to Google (the HTTP stack is then made while the command
    *     line is parsed); a command that only sometimes does leaves it false
    * @param spec makes the command and picocli's model of it (its generated {@code *CommandSpec})
    */
-  record Entry(String name, Class<?> type, boolean network, SpecFactory spec) {}
+  record Entry(String name, boolean network, SpecFactory spec) {}
 
   /** Makes a subcommand of {@code root} and picocli's model of it. */
   interface SpecFactory {
@@ -36,35 +35,29 @@ final class Subcommands {
       List.of(
           new Entry(
               "login",
-              LoginCommand.class,
               true,
               (root, factory) -> LoginCommandSpec.create(new LoginCommand(), root, factory)),
           new Entry(
               "threads",
-              ThreadsCommand.class,
               true,
               (root, factory) -> ThreadsCommandSpec.create(new ThreadsCommand(), root, factory)),
           new Entry(
               "status",
-              StatusCommand.class,
               false,
               (root, factory) ->
                   StatusCommandSpec.create(new StatusCommand(factory.env()), root, factory)),
           new Entry(
               "logout",
-              LogoutCommand.class,
               true,
               (root, factory) ->
                   LogoutCommandSpec.create(new LogoutCommand(factory.env()), root, factory)),
           new Entry(
               "completion",
-              CompletionCommand.class,
               false,
               (root, factory) ->
                   CompletionCommandSpec.create(new CompletionCommand(factory.env()), factory)),
           new Entry(
               "help",
-              HelpCommand.class,
               false,
               (root, factory) -> HelpCommandSpec.create(new HelpCommand(), factory)));
 

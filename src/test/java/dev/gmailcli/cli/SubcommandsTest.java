@@ -16,19 +16,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ScopeType;
 
 class SubcommandsTest {
   @TempDir Path home;
-
-  @Test
-  void everyEntry_isNamedAsItsCommand() {
-    for (Subcommands.Entry entry : Subcommands.ALL) {
-      assertThat(entry.type().getAnnotation(Command.class).name()).isEqualTo(entry.name());
-    }
-  }
 
   @Test
   void everyRootOption_isKnown_soThatItNeverHidesTheSubcommand() {
