@@ -9,9 +9,12 @@ import dev.gmailcli.gmail.QuotaPacer;
 import dev.gmailcli.gmail.ThreadDetailsFetcher;
 import dev.gmailcli.gmail.ThreadLister;
 import dev.gmailcli.gmail.ThreadMessagesFetcher;
+import dev.gmailcli.gmail.ThreadsListCall;
 import dev.gmailcli.gmail.WaitListener;
+import dev.gmailcli.http.AuthorizedGet;
 import dev.gmailcli.http.QuotaBudget;
 import dev.gmailcli.http.StallGuard;
+import dev.gmailcli.http.TimeoutsAndTracing;
 import dev.gmailcli.platform.Env;
 import java.time.Duration;
 import java.util.SplittableRandom;
@@ -26,11 +29,13 @@ final class GmailWiring {
   static final Duration STALL_LIMIT = Duration.ofSeconds(60);
 
   private final Env env;
+  private final TimeoutsAndTracing http;
   private final Consumer<String> diagnostics;
   private QuotaBudget quota;
 
-  GmailWiring(Env env, Consumer<String> diagnostics) {
+  GmailWiring(Env env, TimeoutsAndTracing http, Consumer<String> diagnostics) {
     this.env = env;
+    this.http = http;
     this.diagnostics = diagnostics;
   }
 
@@ -60,12 +65,16 @@ final class GmailWiring {
             env.sleeper(),
             waits,
             diagnostics);
+    String rootUrl = env.endpoints().gmailRootUrl();
+    String userAgent = "gmailcli/" + Version.current();
     return new GmailService(
         env.transport(),
-        env.endpoints().gmailRootUrl(),
+        rootUrl,
         authorization.requestInitializer(),
+        new ThreadsListCall(
+            new AuthorizedGet(env.plainHttp(), http, authorization, userAgent), rootUrl),
         pacer,
-        "gmailcli/" + Version.current());
+        userAgent);
   }
 
   ThreadLister threadLister(

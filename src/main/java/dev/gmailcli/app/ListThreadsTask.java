@@ -35,6 +35,7 @@ public final class ListThreadsTask {
   private final Clock clock;
   private final Terminal terminal;
   private final Runnable quotaReport;
+  private final Runnable expectLibraryRequests;
 
   /**
    * @param out where the listing goes
@@ -43,6 +44,8 @@ public final class ListThreadsTask {
    * @param clock decides "today" in the table
    * @param terminal which streams are terminals, and the width
    * @param quotaReport reports the quota spent once the listing is over, successful or not
+   * @param expectLibraryRequests says that the listing will use the generated Gmail client (for
+   *     details or labels), so that its set-up may start ahead; a plain listing sends one plain GET
    */
   public ListThreadsTask(
       MailboxAccess mailbox,
@@ -52,7 +55,8 @@ public final class ListThreadsTask {
       Consumer<String> warnings,
       Clock clock,
       Terminal terminal,
-      Runnable quotaReport) {
+      Runnable quotaReport,
+      Runnable expectLibraryRequests) {
     this.mailbox = mailbox;
     this.listers = listers;
     this.out = out;
@@ -61,6 +65,7 @@ public final class ListThreadsTask {
     this.clock = clock;
     this.terminal = terminal;
     this.quotaReport = quotaReport;
+    this.expectLibraryRequests = expectLibraryRequests;
   }
 
   /** The format used when none is given: a table for a person, tsv for a script. */
@@ -69,6 +74,9 @@ public final class ListThreadsTask {
   }
 
   public void run(ThreadQuery query, ThreadFormat format) {
+    if (query.details() || !query.labels().isEmpty()) {
+      expectLibraryRequests.run();
+    }
     GmailAuthorization authorization = mailbox.open();
     ThreadSink sink = format.sink(out, clock, terminal.columns());
     if (!terminal.stderrTerminal()) {

@@ -57,7 +57,7 @@ public final class Services {
             options.profile());
     this.diagnostics = options.verbose() ? line -> env.err().println("debug: " + line) : line -> {};
     this.http = new TimeoutsAndTracing(diagnostics, proxies(env));
-    this.gmail = new GmailWiring(env, diagnostics);
+    this.gmail = new GmailWiring(env, http, diagnostics);
     this.retrier =
         new Retrier(
             RetryPolicy.standard(),
@@ -71,6 +71,7 @@ public final class Services {
 
   public LoginTask loginTask() {
     refuseForServiceAccount("login", "a service account needs no login: its key is the credential");
+    env.expectLibraryRequests();
     boolean personPresent = env.terminal().stdinInteractive() && !options.noInput();
     return new LoginTask(
         locations.credentials(),
@@ -97,7 +98,8 @@ public final class Services {
         warnings(),
         env.clock(),
         env.terminal(),
-        quotaReport());
+        quotaReport(),
+        env::expectLibraryRequests);
   }
 
   // formatting the figures starts the JDK's locale data: only worth it when they are printed
@@ -106,6 +108,7 @@ public final class Services {
   }
 
   public NewThreadsTask newThreadsTask() {
+    env.expectLibraryRequests();
     return new NewThreadsTask(
         mailboxAccess(),
         gmail::newThreadsFinder,
@@ -119,6 +122,7 @@ public final class Services {
   }
 
   public StatusTask statusTask() {
+    env.expectLibraryRequests();
     Supplier<LoginReport> report;
     if (options.usesServiceAccount()) {
       report =
@@ -168,6 +172,7 @@ public final class Services {
         "logout",
         "a service account's keys are revoked in Google Cloud console (IAM & Admin > Service"
             + " accounts > Keys)");
+    env.expectLibraryRequests();
     return new LogoutTask(
         credentialStore(),
         new TokenRevoker(env.transport(), http, env.endpoints().revokeUri(), retrier));

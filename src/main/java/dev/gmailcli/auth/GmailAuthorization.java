@@ -1,13 +1,14 @@
 package dev.gmailcli.auth;
 
 import com.google.api.client.http.HttpRequestInitializer;
+import dev.gmailcli.http.AccessTokens;
 
 /**
  * Role: what authorizes Gmail API requests for one mailbox, whatever the kind of credential. A
  * saved user login ({@link SavedLogin}) is the one kind today; a Workspace service account acting
  * for a user fits behind the same interface.
  */
-public interface GmailAuthorization {
+public interface GmailAuthorization extends AccessTokens {
   /** The mailbox's address, or "" when not known. */
   String account();
 

@@ -1,6 +1,5 @@
 package dev.gmailcli.auth;
 
-import com.google.api.client.http.HttpRequest;
 import com.google.api.client.http.HttpRequestInitializer;
 import com.google.api.client.http.HttpResponseException;
 import com.google.api.client.http.HttpTransport;
@@ -103,29 +102,19 @@ public final class ServiceAccountLogin implements GmailAuthorization {
 
   @Override
   public HttpRequestInitializer requestInitializer() {
-    return this::initialize;
+    return new BearerRequests(settings, this);
   }
 
-  private void initialize(HttpRequest request) throws IOException {
-    settings.initialize(request);
-    String sentWith = bearer(false);
-    request.getHeaders().setAuthorization("Bearer " + sentWith);
-    boolean[] retried = {false};
-    request.setUnsuccessfulResponseHandler(
-        (req, response, supportsRetry) -> {
-          if (response.getStatusCode() != 401 || retried[0] || !supportsRetry) {
-            return false;
-          }
-          retried[0] = true;
-          req.getHeaders().setAuthorization("Bearer " + renewUnlessDoneSince(sentWith));
-          return true;
-        });
+  @Override
+  public String accessToken() {
+    return bearer(false);
   }
 
   // The parts of a batch that all get 401 share one renewal.
-  private synchronized String renewUnlessDoneSince(String sentWith) {
+  @Override
+  public synchronized String renewedAfter(String refused) {
     AccessToken current = credentials.getAccessToken();
-    if (current != null && !current.getTokenValue().equals(sentWith)) {
+    if (current != null && !current.getTokenValue().equals(refused)) {
       return current.getTokenValue();
     }
     return bearer(true);

@@ -16,14 +16,12 @@ public final class Main {
 
   public static void main(String[] args) {
     silenceLibraryLogging();
-    Runnable networkAhead = Subcommands.useNetwork(args) ? Main::prepareAhead : null;
-    System.exit(Cli.run(Env.system(networkAhead), args));
-  }
-
-  // one-time work of a command that talks to Google, done on the network thread while it starts
-  private static void prepareAhead() {
-    GmailService.prepare();
-    ThreadFormat.prepare();
+    // A command that talks to Google gets one-time work done on the network thread while it
+    // starts: the JSON writer's, and (once it says it will use the generated client) the client's.
+    boolean network = Subcommands.useNetwork(args);
+    Env env =
+        network ? Env.system(ThreadFormat::prepare, GmailService::prepare) : Env.system(null, null);
+    System.exit(Cli.run(env, args));
   }
 
   // Google's libraries log through java.util.logging (and at CONFIG would log request bodies

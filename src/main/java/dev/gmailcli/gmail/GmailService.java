@@ -13,7 +13,6 @@ import com.google.api.services.gmail.Gmail;
 import com.google.api.services.gmail.model.Label;
 import com.google.api.services.gmail.model.ListHistoryResponse;
 import com.google.api.services.gmail.model.ListMessagesResponse;
-import com.google.api.services.gmail.model.ListThreadsResponse;
 import com.google.api.services.gmail.model.Profile;
 import com.google.api.services.gmail.model.Thread;
 import dev.gmailcli.GmailCliException;
@@ -42,27 +41,44 @@ public final class GmailService {
   /** The most history records users.history.list returns per page. */
   public static final int MAX_HISTORY_PAGE = 500;
 
-  private final Gmail gmail;
+  private final HttpTransport transport;
+  private final String rootUrl;
   private final HttpRequestInitializer initializer;
+  private final ThreadsListCall threadsList;
   private final QuotaPacer pacer;
+  private final String applicationName;
+  private Gmail gmail;
 
   /**
    * @param initializer authorizes each request (see {@code GmailAuthorization})
+   * @param threadsList sends users.threads.list, authorized the same way
    * @param pacer decides when each call goes out, and retries
    */
   public GmailService(
       HttpTransport transport,
       String rootUrl,
       HttpRequestInitializer initializer,
+      ThreadsListCall threadsList,
       QuotaPacer pacer,
       String applicationName) {
+    this.transport = transport;
+    this.rootUrl = rootUrl;
     this.initializer = initializer;
+    this.threadsList = threadsList;
     this.pacer = pacer;
-    this.gmail =
-        new Gmail.Builder(transport, GsonFactory.getDefaultInstance(), initializer)
-            .setRootUrl(rootUrl)
-            .setApplicationName(applicationName)
-            .build();
+    this.applicationName = applicationName;
+  }
+
+  // made on first use: a listing of threads alone never needs the generated client
+  private synchronized Gmail gmail() {
+    if (gmail == null) {
+      gmail =
+          new Gmail.Builder(transport, GsonFactory.getDefaultInstance(), initializer)
+              .setRootUrl(rootUrl)
+              .setApplicationName(applicationName)
+              .build();
+    }
+    return gmail;
   }
 
   /**
@@ -71,8 +87,6 @@ public final class GmailService {
    * does not wait for it. Safe to run on any thread, beside a command.
    */
   public static void prepare() {
-    ClassInfo.of(Gmail.Users.Threads.List.class);
-    ClassInfo.of(ListThreadsResponse.class);
     ClassInfo.of(Thread.class);
     ClassInfo.of(Gmail.Users.GetProfile.class);
     ClassInfo.of(Profile.class);
@@ -86,11 +100,8 @@ public final class GmailService {
   }
 
   /** One page of users.threads.list. */
-  public ListThreadsResponse listThreads(ListPage page) {
-    return pacer.call(
-        "list threads",
-        QuotaCost.THREADS_LIST,
-        () -> page.applyTo(gmail.users().threads().list("me")).execute());
+  public ThreadsPage listThreads(ListPage page) {
+    return pacer.call("list threads", QuotaCost.THREADS_LIST, () -> threadsList.execute(page));
   }
 
   /**
@@ -120,9 +131,10 @@ public final class GmailService {
         threadIds.size(),
         QuotaCost.THREADS_GET,
         tally -> {
-          BatchRequest batch = gmail.batch(initializer).setSleeper(pacer.sleeper());
+          Gmail client = gmail();
+          BatchRequest batch = client.batch(initializer).setSleeper(pacer.sleeper());
           for (String id : threadIds) {
-            gmail
+            client
                 .users()
                 .threads()
                 .get("me", id)
@@ -147,7 +159,7 @@ public final class GmailService {
             .call(
                 "list labels",
                 QuotaCost.LABELS_LIST,
-                () -> gmail.users().labels().list("me").execute())
+                () -> gmail().users().labels().list("me").execute())
             .getLabels();
     return labels == null ? List.of() : labels;
   }
@@ -165,7 +177,7 @@ public final class GmailService {
     return pacer.call(
         "read the Gmail profile",
         QuotaCost.GET_PROFILE,
-        () -> gmail.users().getProfile("me").execute());
+        () -> gmail().users().getProfile("me").execute());
   }
 
   /**
@@ -180,7 +192,7 @@ public final class GmailService {
               "read the mailbox's history",
               QuotaCost.HISTORY_LIST,
               () ->
-                  gmail
+                  gmail()
                       .users()
                       .history()
                       .list("me")
@@ -202,7 +214,7 @@ public final class GmailService {
     return pacer.call(
         "search messages",
         QuotaCost.MESSAGES_LIST,
-        () -> page.applyTo(gmail.users().messages().list("me")).execute());
+        () -> page.applyTo(gmail().users().messages().list("me")).execute());
   }
 
   /** Quota units spent, calls refused and time waited so far. */

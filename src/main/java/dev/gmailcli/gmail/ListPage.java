@@ -1,6 +1,7 @@
 package dev.gmailcli.gmail;
 
-import com.google.api.services.gmail.GmailRequest;
+import com.google.api.client.util.GenericData;
+import com.google.api.client.util.escape.CharEscapers;
 import java.util.List;
 
 /**
@@ -24,10 +25,11 @@ public record ListPage(
   }
 
   /**
-   * Sets a list request's parameters from this page: threads.list and messages.list take the same
-   * ones, under the same names, though their generated classes share no setter.
+   * Sets a list request's parameters from this page, on a generated request or on a URL's query:
+   * threads.list and messages.list take the same ones, under the same names, though their generated
+   * classes share no setter.
    */
-  <R extends GmailRequest<?>> R applyTo(R request) {
+  <R extends GenericData> R applyTo(R request) {
     request.set("maxResults", (long) maxResults);
     if (query != null && !query.isBlank()) {
       request.set("q", query);
@@ -42,5 +44,32 @@ public record ListPage(
       request.set("pageToken", pageToken);
     }
     return request;
+  }
+
+  /**
+   * This page's parameters as a URL query ({@code maxResults=5&q=…}), written as the generated
+   * client writes them: in the order of their names, escaped as google-http-client escapes a query.
+   */
+  String urlQuery() {
+    StringBuilder query = new StringBuilder();
+    if (includeSpamTrash) {
+      parameter(query, "includeSpamTrash", "true");
+    }
+    labelIds.forEach(id -> parameter(query, "labelIds", id));
+    parameter(query, "maxResults", Integer.toString(maxResults));
+    if (pageToken != null && !pageToken.isBlank()) {
+      parameter(query, "pageToken", pageToken);
+    }
+    if (this.query != null && !this.query.isBlank()) {
+      parameter(query, "q", this.query);
+    }
+    return query.toString();
+  }
+
+  private static void parameter(StringBuilder query, String name, String value) {
+    if (query.length() > 0) {
+      query.append('&');
+    }
+    query.append(name).append('=').append(CharEscapers.escapeUriQuery(value));
   }
 }

@@ -1,7 +1,5 @@
 package dev.gmailcli.gmail;
 
-import com.google.api.services.gmail.model.ListThreadsResponse;
-import com.google.api.services.gmail.model.Thread;
 import dev.gmailcli.GmailCliException;
 import java.util.Iterator;
 import java.util.List;
@@ -48,19 +46,19 @@ public final class ThreadLister {
     Long estimate = null;
     while (true) {
       int wanted = Math.min(MAX_PAGE, query.max() - counts.listed);
-      ListThreadsResponse page =
+      ThreadsPage page =
           gmail.listThreads(
               new ListPage(wanted, query.query(), labelIds, query.includeSpamTrash(), pageToken));
       if (estimate == null) {
-        estimate = page.getResultSizeEstimate();
+        estimate = page.resultSizeEstimate();
       }
-      List<Thread> threads = page.getThreads() == null ? List.of() : page.getThreads();
+      List<ThreadSummary> threads = page.threads();
       counts.listed += threads.size();
       if (query.details() && !threads.isEmpty()) {
-        Iterator<Thread> inOrder = threads.iterator();
+        Iterator<ThreadSummary> inOrder = threads.iterator();
         Long soFar = estimate;
         detailsFetcher.fetch(
-            threads.stream().map(Thread::getId).toList(),
+            threads.stream().map(ThreadSummary::id).toList(),
             (id, details) -> counts.deliver(sink, inOrder.next(), details),
             () -> {
               sink.batchDone(counts.delivered, soFar);
@@ -69,7 +67,7 @@ public final class ThreadLister {
       } else {
         threads.forEach(thread -> counts.deliver(sink, thread, null));
       }
-      pageToken = page.getNextPageToken();
+      pageToken = page.nextPageToken();
       boolean more =
           pageToken != null
               && !threads.isEmpty()
@@ -88,13 +86,11 @@ public final class ThreadLister {
     int listed;
     int delivered;
 
-    void deliver(ThreadSink sink, Thread thread, ThreadDetails details) {
+    void deliver(ThreadSink sink, ThreadSummary listed, ThreadDetails details) {
       sink.accept(
-          new ThreadSummary(
-              thread.getId(),
-              thread.getSnippet(),
-              thread.getHistoryId() == null ? null : thread.getHistoryId().toString(),
-              details));
+          details == null
+              ? listed
+              : new ThreadSummary(listed.id(), listed.snippet(), listed.historyId(), details));
       delivered++;
     }
 

@@ -3,10 +3,13 @@ package dev.gmailcli.http;
 import com.google.api.client.http.HttpRequest;
 import com.google.api.client.http.HttpRequestInitializer;
 import com.google.api.client.http.HttpResponseException;
+import dev.gmailcli.platform.PlainHttp;
+import dev.gmailcli.platform.PlainResponse;
 import dev.gmailcli.platform.ProxyProbe;
 import dev.gmailcli.platform.ProxySettings;
 import java.io.IOException;
 import java.net.URI;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -101,6 +104,37 @@ public final class TimeoutsAndTracing implements HttpRequestInitializer {
       }
       throw e;
     }
+  }
+
+  /**
+   * Sends a plain GET with the settings every library request gets: the timeouts, the --verbose
+   * lines, a 407 from a proxy and a failure that turns out to be the proxy's reported as {@link
+   * ProxyFailureException}s naming it. Any other answer is returned, whatever its status.
+   */
+  public PlainResponse get(PlainHttp http, String url, Map<String, String> headers)
+      throws IOException {
+    URI uri = URI.create(url);
+    Optional<ProxySettings.Route> proxy = route(uri);
+    diagnostics.accept(requestLine("GET", url, proxy));
+    long started = System.nanoTime();
+    PlainResponse response;
+    try {
+      response = http.get(url, headers, CONNECT_TIMEOUT_MS, READ_TIMEOUT_MS);
+    } catch (IOException e) {
+      Optional<ProxyFailureException> problem =
+          proxy.isPresent() ? problemWith(proxy.get(), uri) : Optional.empty();
+      if (problem.isPresent()) {
+        throw problem.get();
+      }
+      throw e;
+    }
+    diagnostics.accept(
+        "  -> " + response.status() + " in " + (System.nanoTime() - started) / 1_000_000 + " ms");
+    if (response.status() == 407 && proxy.isPresent()) {
+      response.close();
+      throw refusedBy(proxy.get());
+    }
+    return response;
   }
 
   private Optional<ProxySettings.Route> route(URI url) {

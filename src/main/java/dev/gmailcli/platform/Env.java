@@ -15,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
-import java.util.function.Supplier;
 
 /**
  * Everything a run of gmailcli touches outside its own code: streams, environment variables, time,
@@ -27,8 +26,9 @@ import java.util.function.Supplier;
  * @param in standard input
  * @param variables environment variables
  * @param clock the time source for every "is it due?" decision
- * @param network makes the HTTP transport for all Google calls; asked only by commands that use the
- *     network, so that the others never load an HTTP stack (see {@link #transport()})
+ * @param network makes the HTTP transport and plain GETs for all Google calls; asked only by
+ *     commands that use the network, so that the others never load an HTTP stack (see {@link
+ *     #transport()})
  * @param sleeper how retries wait
  * @param browser opens the consent page
  * @param terminal which standard streams are terminals, and how wide
@@ -40,7 +40,7 @@ public record Env(
     InputStream in,
     Map<String, String> variables,
     Clock clock,
-    Supplier<HttpTransport> network,
+    HttpStack network,
     Sleeper sleeper,
     BrowserOpener browser,
     Terminal terminal,
@@ -63,12 +63,25 @@ public record Env(
 
   /** The HTTP transport for all Google calls, made on the first call. */
   public HttpTransport transport() {
-    return network.get();
+    return network.transport();
+  }
+
+  /**
+   * Says that the command will send library requests: their one-time set-up may start ahead (see
+   * {@link HttpStack#expectLibraryRequests}).
+   */
+  public void expectLibraryRequests() {
+    network.expectLibraryRequests();
+  }
+
+  /** Plain GETs to Google (see {@link PlainHttp}), through the same proxies as the transport. */
+  public PlainHttp plainHttp() {
+    return network.plain();
   }
 
   /** The real process environment. */
   public static Env system() {
-    return system(null);
+    return system(null, null);
   }
 
   /**
@@ -78,8 +91,10 @@ public record Env(
    *     requests and responses: done on a background thread while the command starts, after making
    *     the HTTP stack and setting up TLS (see {@link Network}); it must be safe to run beside the
    *     command
+   * @param libraryAhead null, or the one-time work of the command's library requests: done on that
+   *     thread too, once the command says it will send them ({@link #expectLibraryRequests})
    */
-  public static Env system(Runnable networkAhead) {
+  public static Env system(Runnable networkAhead, Runnable libraryAhead) {
     Map<String, String> env = System.getenv();
     ProxySettings proxies = proxies(env);
     Endpoints endpoints = Endpoints.from(env);
@@ -88,6 +103,7 @@ public record Env(
             usesTls(endpoints),
             gmailRoot(endpoints),
             networkAhead == null ? () -> {} : networkAhead,
+            libraryAhead == null ? () -> {} : libraryAhead,
             proxies);
     if (networkAhead != null) {
       network.prepare();

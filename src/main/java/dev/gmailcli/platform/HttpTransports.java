@@ -19,13 +19,15 @@ public final class HttpTransports {
    * be read: the command reports that when it starts).
    */
   public static HttpTransport forEnvironment(Map<String, String> env) {
-    ProxySettings proxies;
+    return forProxies(proxies(env));
+  }
+
+  static ProxySettings proxies(Map<String, String> env) {
     try {
-      proxies = ProxySettings.from(env);
+      return ProxySettings.from(env);
     } catch (IllegalArgumentException unreadable) {
-      proxies = ProxySettings.none();
+      return ProxySettings.none();
     }
-    return forProxies(proxies);
   }
 
   static HttpTransport forProxies(ProxySettings proxies) {

@@ -11,7 +11,6 @@ import java.net.URL;
 import java.net.UnknownHostException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 
 /**
  * The process's HTTP transport, made once: on first use, or ahead of it on a background thread
@@ -20,7 +19,7 @@ import java.util.function.Supplier;
  * opened only once that is done, so the JDK's TLS set-up never runs on two threads at once; until
  * then the command goes on building its requests.
  */
-final class Network implements Supplier<HttpTransport> {
+final class Network implements HttpStack {
   // a safety net only: preparing takes a fraction of a second
   private static final long PREPARE_WAIT_SECONDS = 10;
   // with it, NetHttpTransport opens connections through a proxy and not through a factory
@@ -29,6 +28,8 @@ final class Network implements Supplier<HttpTransport> {
   private final boolean tls;
   private final URI gmail;
   private final Runnable ahead;
+  private final Runnable libraryAhead;
+  private final CountDownLatch libraryWanted = new CountDownLatch(1);
   private final ProxySettings proxies;
   private final CountDownLatch prepared = new CountDownLatch(1);
   private volatile boolean preparing;
@@ -38,13 +39,16 @@ final class Network implements Supplier<HttpTransport> {
    * @param tls whether the endpoints speak HTTPS (then preparing warms up TLS)
    * @param gmail Gmail's root URL: preparing looks up its host's address (unless a proxy does that)
    * @param ahead more one-time work of the command's requests that preparing does after that, while
-   *     the command goes on (see {@link Env#system(Runnable)})
+   *     the command goes on (see {@link Env#system(Runnable, Runnable)})
+   * @param libraryAhead the one-time work of library requests, done after google-http-client's own
+   *     once the command says it will send such requests ({@link #expectLibraryRequests})
    * @param proxies the proxies the environment names
    */
-  Network(boolean tls, URI gmail, Runnable ahead, ProxySettings proxies) {
+  Network(boolean tls, URI gmail, Runnable ahead, Runnable libraryAhead, ProxySettings proxies) {
     this.tls = tls;
     this.gmail = gmail;
     this.ahead = ahead;
+    this.libraryAhead = libraryAhead;
     this.proxies = proxies;
   }
 
@@ -71,10 +75,15 @@ final class Network implements Supplier<HttpTransport> {
               }
               // no longer waited for: what the request and its response need next
               try {
-                HttpWarmUp.run();
                 ahead.run();
+                // only once the command knows it will use them: on 2 CPUs, unused work slows it
+                libraryWanted.await();
+                HttpWarmUp.run();
+                libraryAhead.run();
               } catch (RuntimeException | Error ignored) {
                 // the command does this itself when it gets there
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
               }
             },
             "gmailcli-network");
@@ -121,11 +130,24 @@ final class Network implements Supplier<HttpTransport> {
   }
 
   @Override
-  public HttpTransport get() {
+  public HttpTransport transport() {
     if (preparing && !waitsPerConnection()) {
       awaitPrepared();
     }
     return make();
+  }
+
+  @Override
+  public void expectLibraryRequests() {
+    libraryWanted.countDown();
+  }
+
+  /** Plain GETs on the JDK's connections: opened through the proxies, once preparing is done. */
+  @Override
+  public PlainHttp plain() {
+    return new ConnectionPlainHttp(
+        new AfterPreparing(
+            preparing ? this::awaitPrepared : () -> {}, HttpTransports.connections(proxies)));
   }
 
   private boolean waitsPerConnection() {

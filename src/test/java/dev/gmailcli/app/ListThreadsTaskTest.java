@@ -61,6 +61,7 @@ class ListThreadsTaskTest {
         warnings::add,
         TaskFixtures.CLOCK,
         terminal,
+        () -> {},
         () -> {});
   }
 

@@ -8,14 +8,17 @@ import dev.gmailcli.auth.TokenRefresher;
 import dev.gmailcli.gmail.GmailService;
 import dev.gmailcli.gmail.QuotaCost;
 import dev.gmailcli.gmail.QuotaPacer;
+import dev.gmailcli.gmail.ThreadsListCall;
 import dev.gmailcli.gmail.WaitListener;
 import dev.gmailcli.harness.RecordingSleeper;
 import dev.gmailcli.harness.ScriptedHttp;
+import dev.gmailcli.http.AuthorizedGet;
 import dev.gmailcli.http.QuotaBudget;
 import dev.gmailcli.http.Retrier;
 import dev.gmailcli.http.RetryPolicy;
 import dev.gmailcli.http.StallGuard;
 import dev.gmailcli.http.TimeoutsAndTracing;
+import dev.gmailcli.platform.HttpStack;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -65,8 +68,17 @@ final class TaskFixtures {
 
   /** The Gmail gateway, talking to {@code http}. */
   static GmailService gmail(ScriptedHttp http, GmailAuthorization authorization) {
+    HttpStack stack = () -> http;
+    AuthorizedGet get =
+        new AuthorizedGet(
+            stack.plain(), new TimeoutsAndTracing(line -> {}), authorization, "gmailcli/test");
     return new GmailService(
-        http, GMAIL_ROOT, authorization.requestInitializer(), pacer(), "gmailcli/test");
+        http,
+        GMAIL_ROOT,
+        authorization.requestInitializer(),
+        new ThreadsListCall(get, GMAIL_ROOT),
+        pacer(),
+        "gmailcli/test");
   }
 
   /** A login whose access token is valid for another hour. */

@@ -4,7 +4,7 @@ import com.google.api.client.http.HttpTransport;
 import dev.gmailcli.cli.Cli;
 import dev.gmailcli.platform.BrowserOpener;
 import dev.gmailcli.platform.Env;
-import dev.gmailcli.platform.HttpTransports;
+import dev.gmailcli.platform.HttpStack;
 import dev.gmailcli.platform.Terminal;
 import java.io.IOException;
 import java.io.InputStream;
@@ -161,7 +161,7 @@ public final class CliHarness {
             Map.copyOf(env),
             clock,
             // as the process makes it: through the proxies the environment names, if any
-            transport != null ? transport : HttpTransports.forEnvironment(env),
+            transport != null ? () -> transport : HttpStack.forEnvironment(env),
             sleeper,
             browser,
             terminal,
