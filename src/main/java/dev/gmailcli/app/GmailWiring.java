@@ -1,6 +1,7 @@
 package dev.gmailcli.app;
 
 import dev.gmailcli.auth.GmailAuthorization;
+import dev.gmailcli.gmail.GmailClient;
 import dev.gmailcli.gmail.GmailService;
 import dev.gmailcli.gmail.LabelResolver;
 import dev.gmailcli.gmail.NewThreadsFinder;
@@ -68,13 +69,10 @@ final class GmailWiring {
     String rootUrl = env.endpoints().gmailRootUrl();
     String userAgent = "gmailcli/" + Version.current();
     return new GmailService(
-        env.transport(),
-        rootUrl,
-        authorization.requestInitializer(),
+        new GmailClient(env.transport(), rootUrl, authorization.requestInitializer(), userAgent),
         new ThreadsListCall(
             new AuthorizedGet(env.plainHttp(), http, authorization, userAgent), rootUrl),
-        pacer,
-        userAgent);
+        pacer);
   }
 
   ThreadLister threadLister(

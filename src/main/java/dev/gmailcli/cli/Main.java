@@ -1,6 +1,6 @@
 package dev.gmailcli.cli;
 
-import dev.gmailcli.gmail.GmailService;
+import dev.gmailcli.gmail.GmailClient;
 import dev.gmailcli.output.ThreadFormat;
 import dev.gmailcli.platform.Env;
 import java.io.ByteArrayInputStream;
@@ -20,7 +20,7 @@ public final class Main {
     // starts: the JSON writer's, and (once it says it will use the generated client) the client's.
     boolean network = Subcommands.useNetwork(args);
     Env env =
-        network ? Env.system(ThreadFormat::prepare, GmailService::prepare) : Env.system(null, null);
+        network ? Env.system(ThreadFormat::prepare, GmailClient::prepare) : Env.system(null, null);
     System.exit(Cli.run(env, args));
   }
 

@@ -4,11 +4,7 @@ import com.google.api.client.googleapis.batch.BatchRequest;
 import com.google.api.client.googleapis.batch.json.JsonBatchCallback;
 import com.google.api.client.googleapis.json.GoogleJsonError;
 import com.google.api.client.http.HttpHeaders;
-import com.google.api.client.http.HttpRequestInitializer;
 import com.google.api.client.http.HttpResponseException;
-import com.google.api.client.http.HttpTransport;
-import com.google.api.client.json.gson.GsonFactory;
-import com.google.api.client.util.ClassInfo;
 import com.google.api.services.gmail.Gmail;
 import com.google.api.services.gmail.model.Label;
 import com.google.api.services.gmail.model.ListHistoryResponse;
@@ -23,9 +19,10 @@ import java.util.Optional;
 
 /**
  * The gateway to Gmail: every Gmail API call gmailcli makes goes through here, on the generated
- * client pointed at the configured root URL. Each call, each part of a batch included, is paced by
- * one {@link QuotaPacer} at the cost Gmail's quota table gives it; transient failures are retried
- * and Gmail's errors turned into messages with the next step.
+ * client, except users.threads.list, which goes out as a plain GET ({@link ThreadsListCall}). Each
+ * call, each part of a batch included, is paced by one {@link QuotaPacer} at the cost Gmail's quota
+ * table gives it; transient failures are retried and Gmail's errors turned into messages with the
+ * next step.
  */
 public final class GmailService {
   /** The most threads.get calls one batch request may carry. */
@@ -41,55 +38,19 @@ public final class GmailService {
   /** The most history records users.history.list returns per page. */
   public static final int MAX_HISTORY_PAGE = 500;
 
-  private final HttpTransport transport;
-  private final String rootUrl;
-  private final HttpRequestInitializer initializer;
+  private final GmailClient client;
   private final ThreadsListCall threadsList;
   private final QuotaPacer pacer;
-  private final String applicationName;
-  private Gmail gmail;
 
   /**
-   * @param initializer authorizes each request (see {@code GmailAuthorization})
-   * @param threadsList sends users.threads.list, authorized the same way
+   * @param client the generated client, for every call but users.threads.list
+   * @param threadsList sends users.threads.list, authorized as the client's calls are
    * @param pacer decides when each call goes out, and retries
    */
-  public GmailService(
-      HttpTransport transport,
-      String rootUrl,
-      HttpRequestInitializer initializer,
-      ThreadsListCall threadsList,
-      QuotaPacer pacer,
-      String applicationName) {
-    this.transport = transport;
-    this.rootUrl = rootUrl;
-    this.initializer = initializer;
+  public GmailService(GmailClient client, ThreadsListCall threadsList, QuotaPacer pacer) {
+    this.client = client;
     this.threadsList = threadsList;
     this.pacer = pacer;
-    this.applicationName = applicationName;
-  }
-
-  // made on first use: a listing of threads alone never needs the generated client
-  private synchronized Gmail gmail() {
-    if (gmail == null) {
-      gmail =
-          new Gmail.Builder(transport, GsonFactory.getDefaultInstance(), initializer)
-              .setRootUrl(rootUrl)
-              .setApplicationName(applicationName)
-              .build();
-    }
-    return gmail;
-  }
-
-  /**
-   * Does ahead the one-time reflection google-http-client does on the first request and response of
-   * each kind (it inspects every request and model class once), so that a command's first listing
-   * does not wait for it. Safe to run on any thread, beside a command.
-   */
-  public static void prepare() {
-    ClassInfo.of(Thread.class);
-    ClassInfo.of(Gmail.Users.GetProfile.class);
-    ClassInfo.of(Profile.class);
   }
 
   /** Receives the outcome of each part of a batch. */
@@ -131,10 +92,10 @@ public final class GmailService {
         threadIds.size(),
         QuotaCost.THREADS_GET,
         tally -> {
-          Gmail client = gmail();
-          BatchRequest batch = client.batch(initializer).setSleeper(pacer.sleeper());
+          Gmail gmail = client.get();
+          BatchRequest batch = gmail.batch(client.initializer()).setSleeper(pacer.sleeper());
           for (String id : threadIds) {
-            client
+            gmail
                 .users()
                 .threads()
                 .get("me", id)
@@ -159,7 +120,7 @@ public final class GmailService {
             .call(
                 "list labels",
                 QuotaCost.LABELS_LIST,
-                () -> gmail().users().labels().list("me").execute())
+                () -> client.get().users().labels().list("me").execute())
             .getLabels();
     return labels == null ? List.of() : labels;
   }
@@ -177,7 +138,7 @@ public final class GmailService {
     return pacer.call(
         "read the Gmail profile",
         QuotaCost.GET_PROFILE,
-        () -> gmail().users().getProfile("me").execute());
+        () -> client.get().users().getProfile("me").execute());
   }
 
   /**
@@ -192,7 +153,8 @@ public final class GmailService {
               "read the mailbox's history",
               QuotaCost.HISTORY_LIST,
               () ->
-                  gmail()
+                  client
+                      .get()
                       .users()
                       .history()
                       .list("me")
@@ -214,7 +176,7 @@ public final class GmailService {
     return pacer.call(
         "search messages",
         QuotaCost.MESSAGES_LIST,
-        () -> page.applyTo(gmail().users().messages().list("me")).execute());
+        () -> page.applyTo(client.get().users().messages().list("me")).execute());
   }
 
   /** Quota units spent, calls refused and time waited so far. */

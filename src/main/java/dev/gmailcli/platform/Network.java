@@ -145,9 +145,7 @@ final class Network implements HttpStack {
   /** Plain GETs on the JDK's connections: opened through the proxies, once preparing is done. */
   @Override
   public PlainHttp plain() {
-    return new ConnectionPlainHttp(
-        new AfterPreparing(
-            preparing ? this::awaitPrepared : () -> {}, HttpTransports.connections(proxies)));
+    return Transports.plain(preparing ? this::awaitPrepared : () -> {}, proxies);
   }
 
   private boolean waitsPerConnection() {
@@ -179,6 +177,11 @@ final class Network implements HttpStack {
       return new NetHttpTransport.Builder()
           .setConnectionFactory(new AfterPreparing(prepared, HttpTransports.connections(proxies)))
           .build();
+    }
+
+    static PlainHttp plain(Runnable prepared, ProxySettings proxies) {
+      return new ConnectionPlainHttp(
+          new AfterPreparing(prepared, HttpTransports.connections(proxies)));
     }
   }
 

@@ -5,6 +5,7 @@ import dev.gmailcli.auth.GmailAuthorization;
 import dev.gmailcli.auth.StoredToken;
 import dev.gmailcli.auth.TokenFile;
 import dev.gmailcli.auth.TokenRefresher;
+import dev.gmailcli.gmail.GmailClient;
 import dev.gmailcli.gmail.GmailService;
 import dev.gmailcli.gmail.QuotaCost;
 import dev.gmailcli.gmail.QuotaPacer;
@@ -73,12 +74,9 @@ final class TaskFixtures {
         new AuthorizedGet(
             stack.plain(), new TimeoutsAndTracing(line -> {}), authorization, "gmailcli/test");
     return new GmailService(
-        http,
-        GMAIL_ROOT,
-        authorization.requestInitializer(),
+        new GmailClient(http, GMAIL_ROOT, authorization.requestInitializer(), "gmailcli/test"),
         new ThreadsListCall(get, GMAIL_ROOT),
-        pacer(),
-        "gmailcli/test");
+        pacer());
   }
 
   /** A login whose access token is valid for another hour. */
