@@ -93,7 +93,7 @@ final class AccessWiring {
               diagnostics);
       TokenRefresher refresher =
           new TokenRefresher(
-              env::transport, http, env.endpoints().tokenUri(), env.clock(), retrier);
+              env::plainHttp, http, env.endpoints().tokenUri(), env.clock(), retrier);
       credentialStore = new CredentialStore(file, refresher, http, env.clock(), warnings);
     }
     return credentialStore;

@@ -37,17 +37,17 @@ public final class AuthorizedGet {
    */
   public PlainResponse send(String url) throws IOException {
     String token = tokens.accessToken();
-    PlainResponse first = settings.get(http, url, headers(token));
+    PlainResponse first = settings.send(http, "GET", url, headers(token), null);
     PlainResponse response = first;
     if (first.status() == 401) {
       first.close();
-      response = settings.get(http, url, headers(tokens.renewedAfter(token)));
+      response = settings.send(http, "GET", url, headers(tokens.renewedAfter(token)), null);
     }
     if (response.successful()) {
       return response;
     }
     try (PlainResponse refusal = response) {
-      throw ErrorResponses.exception("GET", url, refusal);
+      throw ErrorResponses.googleJson("GET", url, refusal);
     }
   }
 

@@ -17,21 +17,42 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Turns a Google API's refusal, read as a {@link PlainResponse}, into the {@link
- * GoogleJsonResponseException} google-api-client would have thrown for it: status, headers (for
- * Retry-After) and the parsed {@code error} object, which {@link TransientFailures} and gmailcli's
- * error messages read.
+ * Turns a refusal read as a {@link PlainResponse} into the exception Google's libraries would have
+ * thrown for it: status, headers (for Retry-After and Date) and content, which {@link
+ * TransientFailures} and gmailcli's error messages read. A Google API's refusal also carries its
+ * parsed {@code error} object ({@link GoogleJsonResponseException}).
  */
-final class ErrorResponses {
+public final class ErrorResponses {
   // an error body is a few hundred bytes; a proxy's HTML page need not be read whole
   private static final int MAX_BODY = 64 * 1024;
 
   private ErrorResponses() {}
 
-  static GoogleJsonResponseException exception(String method, String url, PlainResponse response)
-      throws IOException {
-    String content = new String(response.body().readNBytes(MAX_BODY), StandardCharsets.UTF_8);
+  /** A Google API's refusal, as google-api-client throws it. */
+  public static GoogleJsonResponseException googleJson(
+      String method, String url, PlainResponse response) throws IOException {
+    String content = content(response);
     GoogleJsonError details = response.json() ? details(content) : null;
+    return new GoogleJsonResponseException(
+        builder(
+            method, url, response, content, details != null ? details.toPrettyString() : content),
+        details);
+  }
+
+  /** Any other refusal (the OAuth token endpoint's), as google-http-client throws it. */
+  public static HttpResponseException http(String method, String url, PlainResponse response)
+      throws IOException {
+    String content = content(response);
+    return builder(method, url, response, content, content).build();
+  }
+
+  private static String content(PlainResponse response) throws IOException {
+    return new String(response.body().readNBytes(MAX_BODY), StandardCharsets.UTF_8);
+  }
+
+  private static HttpResponseException.Builder builder(
+      String method, String url, PlainResponse response, String content, String detail)
+      throws IOException {
     HttpHeaders headers = new HttpHeaders();
     headers.fromHttpResponse(new HeadersOnly(response), null);
     StringBuilder message = new StringBuilder().append(response.status());
@@ -39,15 +60,12 @@ final class ErrorResponses {
       message.append(' ').append(response.reason());
     }
     message.append('\n').append(method).append(' ').append(url);
-    String detail = details != null ? details.toPrettyString() : content;
     if (!detail.isEmpty()) {
       message.append('\n').append(detail);
     }
-    return new GoogleJsonResponseException(
-        new HttpResponseException.Builder(response.status(), response.reason(), headers)
-            .setContent(content)
-            .setMessage(message.toString()),
-        details);
+    return new HttpResponseException.Builder(response.status(), response.reason(), headers)
+        .setContent(content)
+        .setMessage(message.toString());
   }
 
   private static GoogleJsonError details(String content) {

@@ -107,19 +107,22 @@ public final class TimeoutsAndTracing implements HttpRequestInitializer {
   }
 
   /**
-   * Sends a plain GET with the settings every library request gets: the timeouts, the --verbose
+   * Sends a plain request with the settings every library request gets: the timeouts, the --verbose
    * lines, a 407 from a proxy and a failure that turns out to be the proxy's reported as {@link
    * ProxyFailureException}s naming it. Any other answer is returned, whatever its status.
+   *
+   * @param body the request's content, or null (it is never logged)
    */
-  public PlainResponse get(PlainHttp http, String url, Map<String, String> headers)
+  public PlainResponse send(
+      PlainHttp http, String method, String url, Map<String, String> headers, byte[] body)
       throws IOException {
     URI uri = URI.create(url);
     Optional<ProxySettings.Route> proxy = route(uri);
-    diagnostics.accept(requestLine("GET", url, proxy));
+    diagnostics.accept(requestLine(method, url, proxy));
     long started = System.nanoTime();
     PlainResponse response;
     try {
-      response = http.get(url, headers, CONNECT_TIMEOUT_MS, READ_TIMEOUT_MS);
+      response = http.send(method, url, headers, body, CONNECT_TIMEOUT_MS, READ_TIMEOUT_MS);
     } catch (IOException e) {
       Optional<ProxyFailureException> problem =
           proxy.isPresent() ? problemWith(proxy.get(), uri) : Optional.empty();

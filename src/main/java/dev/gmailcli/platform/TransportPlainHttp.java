@@ -1,5 +1,6 @@
 package dev.gmailcli.platform;
 
+import com.google.api.client.http.ByteArrayContent;
 import com.google.api.client.http.GenericUrl;
 import com.google.api.client.http.HttpHeaders;
 import com.google.api.client.http.HttpRequest;
@@ -14,7 +15,7 @@ import java.util.Map;
 
 /**
  * {@link PlainHttp} through a google-http-client transport made elsewhere (a test's fake Google):
- * the same GET, sent the library's way.
+ * the same request, sent the library's way.
  */
 final class TransportPlainHttp implements PlainHttp {
   private final HttpTransport transport;
@@ -24,11 +25,31 @@ final class TransportPlainHttp implements PlainHttp {
   }
 
   @Override
-  public PlainResponse get(
-      String url, Map<String, String> headers, int connectTimeoutMs, int readTimeoutMs)
+  public PlainResponse send(
+      String method,
+      String url,
+      Map<String, String> headers,
+      byte[] body,
+      int connectTimeoutMs,
+      int readTimeoutMs)
       throws IOException {
-    HttpRequest request = transport.createRequestFactory().buildGetRequest(new GenericUrl(url));
-    headers.forEach((name, value) -> request.getHeaders().set(name, List.of(value)));
+    String type = null;
+    Map<String, String> others = new LinkedHashMap<>();
+    for (Map.Entry<String, String> header : headers.entrySet()) {
+      if (header.getKey().equalsIgnoreCase("Content-Type")) {
+        type = header.getValue();
+      } else {
+        others.put(header.getKey(), header.getValue());
+      }
+    }
+    HttpRequest request =
+        transport
+            .createRequestFactory()
+            .buildRequest(
+                method,
+                new GenericUrl(url),
+                body == null ? null : new ByteArrayContent(type, body));
+    others.forEach((name, value) -> request.getHeaders().set(name, List.of(value)));
     request.setConnectTimeout(connectTimeoutMs);
     request.setReadTimeout(readTimeoutMs);
     request.setFollowRedirects(false);

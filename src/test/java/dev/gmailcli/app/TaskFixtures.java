@@ -59,7 +59,7 @@ final class TaskFixtures {
     TimeoutsAndTracing settings = new TimeoutsAndTracing(line -> {});
     return new CredentialStore(
         new TokenFile(tokenFile),
-        new TokenRefresher(http, settings, TOKEN_URI, CLOCK, retrier()),
+        new TokenRefresher(((HttpStack) () -> http)::plain, settings, TOKEN_URI, CLOCK, retrier()),
         settings,
         CLOCK,
         warning -> {

@@ -15,6 +15,7 @@ import dev.gmailcli.harness.RecordingSleeper;
 import dev.gmailcli.http.Retrier;
 import dev.gmailcli.http.RetryPolicy;
 import dev.gmailcli.http.TimeoutsAndTracing;
+import dev.gmailcli.platform.HttpStack;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -97,8 +98,9 @@ class TokenRefresherTest {
 
   private TokenRefresher refresher() {
     Retrier retrier = new Retrier(RetryPolicy.standard(), sleeper, new Random(1), clock, s -> {});
+    HttpStack stack = () -> transport;
     return new TokenRefresher(
-        transport, new TimeoutsAndTracing(s -> {}), CONFIGURED_URI, clock, retrier);
+        stack::plain, new TimeoutsAndTracing(s -> {}), CONFIGURED_URI, clock, retrier);
   }
 
   @Test
@@ -228,5 +230,32 @@ class TokenRefresherTest {
     assertThatThrownBy(() -> refresher().refresh(token))
         .isInstanceOfSatisfying(
             GmailCliException.class, e -> assertThat(e.exitCode()).isEqualTo(ExitCode.TEMPORARY));
+  }
+
+  @Test
+  void anAnswerThatIsNotATokenObject_isRetried_likeAFailedConnection() {
+    transport.answer(200, "<html>captive portal</html>");
+    transport.answer(200, "{\"access_token\": [1]}");
+    transport.answer(
+        200,
+        "{\"access_token\": \"fake-new-access\", \"id_token\": {\"x\": [1]}, \"scope\": null}");
+
+    StoredToken refreshed = refresher().refresh(token);
+
+    assertThat(refreshed.token()).isEqualTo("fake-new-access");
+    assertThat(refreshed.scopes()).containsExactly("scope-a", "scope-b");
+    assertThat(transport.urls).hasSize(3);
+    assertThat(sleeper.sleeps()).hasSize(2);
+  }
+
+  @Test
+  void theTokenEndpointsAnswer_neverShowsItsTokensAsText() throws Exception {
+    TokenResponseJson answer =
+        TokenResponseJson.read(
+            new java.io.StringReader(
+                "{\"access_token\": \"fake-new-access\", \"refresh_token\": \"fake-rotated\"}"));
+
+    assertThat(answer.accessToken()).isEqualTo("fake-new-access");
+    assertThat(answer.toString()).doesNotContain("fake-new-access", "fake-rotated");
   }
 }

@@ -182,9 +182,16 @@ class AuthorizedGetTest {
     }
 
     @Override
-    public PlainResponse get(
-        String url, Map<String, String> headers, int connectTimeoutMs, int readTimeoutMs)
+    public PlainResponse send(
+        String method,
+        String url,
+        Map<String, String> headers,
+        byte[] body,
+        int connectTimeoutMs,
+        int readTimeoutMs)
         throws IOException {
+      assertThat(method).isEqualTo("GET");
+      assertThat(body).isNull();
       sent.add(new Sent(url, Map.copyOf(headers), List.of(connectTimeoutMs, readTimeoutMs)));
       Object next = answers.poll();
       if (next == null) {

@@ -35,6 +35,13 @@ class PlainHttpTest {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.createContext("/gzip", exchange -> answer(exchange, 200, true, "{\"a\": \"é\"}"));
     server.createContext(
+        "/echo",
+        exchange -> {
+          String body =
+              new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+          answer(exchange, 200, false, exchange.getRequestMethod() + " " + body);
+        });
+    server.createContext(
         "/refused",
         exchange -> {
           exchange.getResponseHeaders().add("Retry-After", "3");
@@ -71,7 +78,13 @@ class PlainHttpTest {
   @Test
   void aGzippedAnswer_isReadDecompressed_andTheHeadersWereSent() throws IOException {
     try (PlainResponse response =
-        plain.get(base + "/gzip", Map.of("Authorization", "Bearer t", "X-Test", "1"), 5000, 5000)) {
+        plain.send(
+            "GET",
+            base + "/gzip",
+            Map.of("Authorization", "Bearer t", "X-Test", "1"),
+            null,
+            5000,
+            5000)) {
       assertThat(response.status()).isEqualTo(200);
       assertThat(response.successful()).isTrue();
       assertThat(response.json()).isTrue();
@@ -84,8 +97,27 @@ class PlainHttpTest {
   }
 
   @Test
+  void aPost_sendsItsBodyWithItsType() throws IOException {
+    byte[] form = "grant_type=refresh_token&scope=a+b".getBytes(StandardCharsets.UTF_8);
+    try (PlainResponse response =
+        plain.send(
+            "POST",
+            base + "/echo",
+            Map.of("Content-Type", "application/x-www-form-urlencoded"),
+            form,
+            5000,
+            5000)) {
+      assertThat(new String(response.body().readAllBytes(), StandardCharsets.UTF_8))
+          .isEqualTo("POST grant_type=refresh_token&scope=a+b");
+    }
+    assertThat(received.get(0))
+        .containsEntry("Content-type", List.of("application/x-www-form-urlencoded"));
+  }
+
+  @Test
   void aRefusal_isAnAnswerToo_withItsBodyAndHeadersByAnyCase() throws IOException {
-    try (PlainResponse response = plain.get(base + "/refused", Map.of(), 5000, 5000)) {
+    try (PlainResponse response =
+        plain.send("GET", base + "/refused", Map.of(), null, 5000, 5000)) {
       assertThat(response.status()).isEqualTo(429);
       assertThat(response.successful()).isFalse();
       assertThat(response.header("retry-after")).isEqualTo("3");
@@ -103,7 +135,9 @@ class PlainHttpTest {
       closedPort = socket.getLocalPort();
     }
     assertThatThrownBy(
-            () -> plain.get("http://127.0.0.1:" + closedPort + "/", Map.of(), 5000, 5000))
+            () ->
+                plain.send(
+                    "GET", "http://127.0.0.1:" + closedPort + "/", Map.of(), null, 5000, 5000))
         .isInstanceOf(ConnectException.class);
   }
 }
