@@ -17,6 +17,7 @@ import dev.gmailcli.http.RetryPolicy;
 import dev.gmailcli.http.TimeoutsAndTracing;
 import dev.gmailcli.platform.HttpStack;
 import java.io.IOException;
+import java.io.StringReader;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -252,7 +253,7 @@ class TokenRefresherTest {
   void theTokenEndpointsAnswer_neverShowsItsTokensAsText() throws Exception {
     TokenResponseJson answer =
         TokenResponseJson.read(
-            new java.io.StringReader(
+            new StringReader(
                 "{\"access_token\": \"fake-new-access\", \"refresh_token\": \"fake-rotated\"}"));
 
     assertThat(answer.accessToken()).isEqualTo("fake-new-access");
