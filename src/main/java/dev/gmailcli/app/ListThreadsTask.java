@@ -45,7 +45,8 @@ public final class ListThreadsTask {
    * @param terminal which streams are terminals, and the width
    * @param quotaReport reports the quota spent once the listing is over, successful or not
    * @param expectLibraryRequests says that the listing will use the generated Gmail client (for
-   *     details or labels), so that its set-up may start ahead; a plain listing sends one plain GET
+   *     details or labels), so that its set-up may start ahead; a plain listing sends only plain
+   *     requests
    */
   public ListThreadsTask(
       MailboxAccess mailbox,

@@ -26,7 +26,7 @@ import java.util.Map;
  * @param in standard input
  * @param variables environment variables
  * @param clock the time source for every "is it due?" decision
- * @param network makes the HTTP transport and plain GETs for all Google calls; asked only by
+ * @param network makes the HTTP transport and plain requests for all Google calls; asked only by
  *     commands that use the network, so that the others never load an HTTP stack (see {@link
  *     #transport()})
  * @param sleeper how retries wait
@@ -74,7 +74,9 @@ public record Env(
     network.expectLibraryRequests();
   }
 
-  /** Plain GETs to Google (see {@link PlainHttp}), through the same proxies as the transport. */
+  /**
+   * Plain requests to Google (see {@link PlainHttp}), through the same proxies as the transport.
+   */
   public PlainHttp plainHttp() {
     return network.plain();
   }

@@ -13,7 +13,7 @@ public interface HttpStack {
   /** The transport for every library request. */
   HttpTransport transport();
 
-  /** Plain GETs; unless a stack says otherwise, sent through {@link #transport()}. */
+  /** Plain requests; unless a stack says otherwise, sent through {@link #transport()}. */
   default PlainHttp plain() {
     return new TransportPlainHttp(transport());
   }
@@ -21,14 +21,14 @@ public interface HttpStack {
   /**
    * Tells the stack that the command will send library requests (the generated Gmail client's, the
    * OAuth libraries'), so that their one-time set-up may start ahead on another thread. Without it,
-   * that set-up happens on the first such request; a command that sends only plain GETs never pays
-   * for it.
+   * that set-up happens on the first such request; a command that sends only plain requests never
+   * pays for it.
    */
   default void expectLibraryRequests() {}
 
   /**
    * What the process uses for the proxies {@code env} names, made at once: the transport, and plain
-   * GETs on the JDK's own connections (tests against a stand-in, tools).
+   * requests on the JDK's own connections (tests against a stand-in, tools).
    */
   static HttpStack forEnvironment(Map<String, String> env) {
     HttpTransport transport = HttpTransports.forEnvironment(env);

@@ -142,7 +142,9 @@ final class Network implements HttpStack {
     libraryWanted.countDown();
   }
 
-  /** Plain GETs on the JDK's connections: opened through the proxies, once preparing is done. */
+  /**
+   * Plain requests on the JDK's connections: opened through the proxies, once preparing is done.
+   */
   @Override
   public PlainHttp plain() {
     return Transports.plain(preparing ? this::awaitPrepared : () -> {}, proxies);
