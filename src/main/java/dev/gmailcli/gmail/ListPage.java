@@ -1,7 +1,7 @@
 package dev.gmailcli.gmail;
 
-import com.google.api.client.util.GenericData;
 import com.google.api.client.util.escape.CharEscapers;
+import com.google.api.services.gmail.GmailRequest;
 import java.util.List;
 
 /**
@@ -25,11 +25,10 @@ public record ListPage(
   }
 
   /**
-   * Sets a list request's parameters from this page, on a generated request or on a URL's query:
-   * threads.list and messages.list take the same ones, under the same names, though their generated
-   * classes share no setter.
+   * Sets a list request's parameters from this page: threads.list and messages.list take the same
+   * ones, under the same names, though their generated classes share no setter.
    */
-  <R extends GenericData> R applyTo(R request) {
+  <R extends GmailRequest<?>> R applyTo(R request) {
     request.set("maxResults", (long) maxResults);
     if (query != null && !query.isBlank()) {
       request.set("q", query);
